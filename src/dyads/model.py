@@ -16,7 +16,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-DatePrecision = Literal["day", "month", "year", "unknown"]
+DatePrecision = Literal["day", "week", "month", "year", "unknown"]
+"""``week`` dates are written as the ISO date of the week's Monday."""
 
 
 class Modality(str, Enum):

@@ -1,0 +1,252 @@
+"""From a noun phrase in a parsed sentence to a coded `Actor`, at a given date.
+
+The resolver looks at the phrase a head noun governs ("Egypt's army", "Chinese Foreign Minister Wang Yi",
+"Pakistani troops", "the White House") and composes what its parts say:
+
+1. a person from the leaders table, coded by the office held on the event's date (a former holder is ELI);
+2. an organisation or a seat of power ("Hamas", "the Kremlin"), which carries its own code;
+3. a country from a name, a demonym or a capital, with the role that the head noun or a title gives
+   ("army" -> MIL, "minister" -> GOV; a capital alone stands for the government);
+4. otherwise, a phrase with only a role ("the minister", "the army") or a short name ("Wang") is resolved against
+   the actors already seen in the same document (`DocumentMemory`);
+5. partitive heads ("members of", "leaders of", "the head of") and appositions ("Kenzo Oshima, the United Nations
+   relief coordinator") borrow the actor of the phrase they point to.
+
+Every `Actor` names the table row that matched (``entry``) so that a coding can be audited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from dyads.actors.dictionary import ActorDictionary, NameEntry
+from dyads.model import Actor
+
+#: Dependents of a head noun that belong to its phrase for actor purposes.
+PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "flat", "nummod", "quantmod", "punct", "npadvmod"}
+#: Heads that name a part of something else: "members of X", "the head of X".
+PARTITIVE = {
+    "member", "leader", "official", "head", "chief", "representative", "delegation", "delegate", "envoy", "part",
+    "group", "unit", "faction", "team", "side", "wing", "spokesman", "spokeswoman", "spokesperson", "minister",
+    "president", "government", "ministry", "army", "force", "troop", "soldier", "police", "authority", "leadership",
+    "commander", "negotiator", "diplomat", "ambassador", "embassy", "office", "cabinet", "parliament", "court",
+}
+FORMER = {"former", "ex", "ex-", "then", "then-", "erstwhile", "ousted", "deposed", "late"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+
+
+@dataclass(slots=True)
+class DocumentMemory:
+    """Actors seen so far in one document, for short references and pronouns."""
+
+    leaders: dict[str, NameEntry] = field(default_factory=dict)
+    """surname -> the leader entry named in full earlier."""
+    last_person: Actor | None = None
+    by_role: dict[str, Actor] = field(default_factory=dict)
+    last_country: str | None = None
+
+    def remember(self, actor: Actor, entry: NameEntry | None = None) -> None:
+        if actor.country:
+            self.last_country = actor.country
+        if actor.role and actor.country:
+            self.by_role[actor.role] = actor
+        if actor.name:
+            self.last_person = actor
+        if entry is not None and entry.kind == "leader":
+            surname = entry.name.split()[-1]
+            self.leaders[surname] = entry
+
+
+class ActorResolver:
+    """Finds and codes actor mentions in parsed sentences. Build once per process; call per sentence."""
+
+    def __init__(self, vocab: Vocab, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+        self.matcher = PhraseMatcher(vocab, attr="ORTH")
+
+    def add_patterns(self, make_doc: Callable[[str], Doc]) -> None:
+        """Compile the name patterns with the pipeline's tokenizer (``nlp.make_doc``), once."""
+        for surface in self.dictionary.names:
+            self.matcher.add(surface, [make_doc(surface)])
+
+    # -- finding names ---------------------------------------------------------------------------------------
+    def find_names(self, doc: Doc | Span) -> dict[int, tuple[Span, list[NameEntry]]]:
+        """Map each token index covered by a known name to (the name's span, its entries); longest match wins."""
+        spans = [Span(doc if isinstance(doc, Doc) else doc.doc, s, e, label=k) for k, s, e in self.matcher(doc)]
+        spans.sort(key=lambda s: (-(s.end - s.start), s.start))
+        taken: dict[int, tuple[Span, list[NameEntry]]] = {}
+        for span in spans:
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            entries = self.dictionary.names.get(span.text) or self.dictionary.names.get(span.label_, [])
+            for i in range(span.start, span.end):
+                taken[i] = (span, entries)
+        return taken
+
+    # -- roles ---------------------------------------------------------------------------------------------
+    def role_of(self, token: Token) -> tuple[str, str, str] | None:
+        """The role a noun or title gives, trying the longest term ending at this token ("foreign minister")."""
+        lemma = token.lemma_.lower()
+        doc = token.doc
+        for width in (3, 2):
+            start = token.i - width + 1
+            if start >= 0 and all(doc[j].head.i == token.i or doc[j].head.i > j for j in range(start, token.i)):
+                words = [doc[j].lower_ for j in range(start, token.i)] + [lemma]
+                hit = self.dictionary.roles.get(" ".join(words))
+                if hit:
+                    return hit
+        return self.dictionary.roles.get(lemma) or self.dictionary.roles.get(token.lower_)
+
+    # -- composing a phrase -------------------------------------------------------------------------------------
+    def phrase(self, head: Token) -> list[Token]:
+        """The head and its left-hand modifiers that can carry actor information."""
+        out = [head]
+        stack = [c for c in head.lefts if c.dep_ in PHRASE_DEPS]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ in PHRASE_DEPS and c.i < head.i)
+        return sorted(out, key=lambda t: t.i)
+
+    def resolve(
+        self,
+        head: Token,
+        names: dict[int, tuple[Span, list[NameEntry]]],
+        *,
+        on: date | None,
+        memory: DocumentMemory | None = None,
+        _depth: int = 0,
+    ) -> Actor | None:
+        """The actor that the phrase headed by ``head`` stands for, or None."""
+        memory = memory or DocumentMemory()
+        tokens = self.phrase(head)
+        # A name that continues to the right of the head ("Wang Yi" headed at "Wang" in odd parses).
+        if head.i in names:
+            span = names[head.i][0]
+            tokens = sorted({*tokens, *span}, key=lambda t: t.i)
+        text = head.doc[tokens[0].i : tokens[-1].i + 1].text
+        found: dict[str, tuple[Span, NameEntry]] = {}
+        seen_spans: set[int] = set()
+        for t in tokens:
+            if t.i in names and names[t.i][0].start not in seen_spans:
+                span, entries = names[t.i]
+                seen_spans.add(span.start)
+                for e in entries:
+                    found.setdefault(e.kind, (span, e))
+        role_hit = self.role_of(head)
+        title_role = None
+        for t in tokens:
+            if t is not head and t.i not in names:
+                r = self.role_of(t)
+                if r and r[1] in ("title", "both"):
+                    title_role = r
+        former = any(t.lower_ in FORMER for t in tokens) or any(t.lower_.startswith("then-") for t in tokens)
+
+        actor = self._compose(found, role_hit, title_role, former, text, on, head, names)
+        if actor is None and _depth < 2:
+            actor = self._borrow(head, names, on=on, memory=memory, role_hit=role_hit, depth=_depth)
+        if actor is None:
+            actor = self._from_memory(head, text, role_hit or title_role, memory, on)
+        if actor is not None and actor.code:
+            leader = found.get("leader")
+            memory.remember(actor, leader[1] if leader else None)
+        return actor
+
+    def _compose(self, found, role_hit, title_role, former, text, on, head, names):  # type: ignore[no-untyped-def]
+        if "leader" in found:
+            span, _ = found["leader"]
+            entry = pick_tenure(self.dictionary.names[span.text], on)
+            if entry is not None:
+                holds = on is None or entry.holds_office_on(on)
+                role = entry.role if holds and not former else "ELI"
+                return Actor(code=f"{entry.country}{role}", country=entry.country, role=role, text=text,
+                             name=entry.name, entry=f"{entry.source} {entry.name} ({entry.office})")
+        for kind in ("organisation", "seat"):
+            if kind in found:
+                span, e = found[kind]
+                return Actor(code=e.code, country=e.country, role=e.role, text=text, name=None,
+                             entry=f"{e.source} {e.name}")
+        for kind in ("country", "capital", "demonym"):
+            if kind not in found:
+                continue
+            span, e = found[kind]
+            role = None
+            head_is_name = head.i in range(span.start, span.end)
+            if role_hit and not head_is_name:
+                role = role_hit[0]
+            elif title_role:
+                role = title_role[0]
+            elif kind == "capital":
+                role = "GOV"
+            if former and role == "GOV":
+                role = "ELI"
+            person = _person_name(head, names) if head.ent_type_ == "PERSON" and not head_is_name else None
+            return Actor(code=e.country + (role or ""), country=e.country, role=role, text=text, name=person,
+                         entry=f"{e.source} {kind} {span.text}" + (f"; role {role_hit[2] if role_hit else title_role[2]}" if role and (role_hit or title_role) else ""))
+        return None
+
+    def _borrow(self, head, names, *, on, memory, role_hit, depth):  # type: ignore[no-untyped-def]
+        """Partitive "of" phrases and appositions lend their actor to a head that has none of its own."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and head.lemma_.lower() in PARTITIVE:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        inner = self.resolve(pobj, names, on=on, memory=memory, _depth=depth + 1)
+                        if inner is not None and inner.code:
+                            role = role_hit[0] if role_hit and role_hit[0] != inner.role else inner.role
+                            code = (inner.country + (role or "")) if inner.country and not inner.code.startswith(("IGO", "NGO", "IMG")) else inner.code
+                            return inner.model_copy(update={"code": code, "role": role, "text": head.text + " of " + inner.text})
+            if child.dep_ == "appos":
+                inner = self.resolve(child, names, on=on, memory=memory, _depth=depth + 1)
+                if inner is not None and inner.code:
+                    return inner.model_copy(update={"name": _person_name(head, names) or inner.name})
+        return None
+
+    def _from_memory(self, head, text, role, memory, on):  # type: ignore[no-untyped-def]
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS and memory.last_person is not None:
+            return memory.last_person.model_copy(update={"text": head.text})
+        if head.pos_ == "PROPN" and head.text in memory.leaders:
+            entry = memory.leaders[head.text]
+            holds = on is None or entry.holds_office_on(on)
+            r = entry.role if holds else "ELI"
+            return Actor(code=f"{entry.country}{r}", country=entry.country, role=r, text=text, name=entry.name,
+                         entry=f"{entry.source} {entry.name} (named earlier)")
+        if role and any(c.lower_ == "the" for c in head.lefts):
+            prior = memory.by_role.get(role[0])
+            if prior is not None:
+                return prior.model_copy(update={"text": text})
+            if lower in ("country", "kingdom", "republic", "nation") and memory.last_country:
+                return Actor(code=memory.last_country, country=memory.last_country, text=text, entry="named earlier")
+        return None
+
+
+def _person_name(head: Token, names: dict[int, tuple[Span, list[NameEntry]]]) -> str | None:
+    """The PERSON entity around ``head`` ("Wang Yi"), if there is one."""
+    for ent in head.doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
+            return ent.text
+    return None
+
+
+def pick_tenure(entries: list[NameEntry], on: date | None) -> NameEntry | None:
+    """The leader entry for a date: the office held then; else the last office held before it; else the latest."""
+    leaders = [e for e in entries if e.kind == "leader"]
+    if not leaders:
+        return None
+    if on is None:
+        return max(leaders, key=lambda e: e.start or date.min)
+    holding = [e for e in leaders if e.holds_office_on(on)]
+    if holding:
+        rank = {"head of state": 0, "head of government": 1}
+        return min(holding, key=lambda e: rank.get(e.office or "", 2))
+    before = [e for e in leaders if e.start and e.start <= on]
+    if before:
+        return max(before, key=lambda e: e.start or date.min)
+    return min(leaders, key=lambda e: e.start or date.max)

@@ -1,0 +1,301 @@
+"""Who did what to whom: coded events from one parsed sentence.
+
+For every verb of the sentence the extractor
+
+1. finds the best lexicon entry (verb + particle, object nouns, target preposition; the most specific wins), or a
+   nominal event when a light or reporting verb takes an event noun as object ("held TALKS with", "announced a
+   PACT with");
+2. reads the frames above the verb ("ready to" -> intent, "urged X to" -> appeal, "demanded that" -> demand,
+   "refused to" -> refusal, "threatened to" -> threat, "said that" -> reported) and turns the code into CAMEO's
+   own code for the frame (modality_codes.tsv); negation, "will", "would" and "if" set the modality field;
+3. finds the sources (subject, or the ``by`` agent of a passive; climbing through control and coordination) and
+   the targets (direct object, dative, the actor in a prepositional phrase on the verb or on its object noun;
+   the addressee of an appeal), each expanded over coordination ("talks with Egypt, Jordan and Qatar");
+4. resolves both to actors and the sentence's date expression against the document date.
+
+Each event records the rule that produced it: the lexicon row, the frame and the structure used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from dyads.actors.resolve import ActorResolver, DocumentMemory
+from dyads.events import structure as st
+from dyads.events.lexicon import Lexicon, NounEntry, VerbEntry
+from dyads.events.ontology import Ontology
+from dyads.events.temporal import ResolvedDate, resolve_expression
+from dyads.model import Actor, Event, Modality
+
+CODING_FRAMES = ("appeal", "demand", "refuse", "threaten", "intend")
+COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+COOPERATIVE_PLOVER = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+#: Roots whose target may be the place named with "in" ("demonstrated in Serbia", "arrived in Cairo").
+IN_TARGET_ROOTS = {"04", "14", "15"}
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    """Where a sentence sits: its document, index, character span, and the document's date."""
+
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    doc_date: date | None = None
+
+
+@dataclass(slots=True)
+class Trigger:
+    """What made a verb an event: a verb entry or a nominal event noun, with its object and words."""
+
+    cameo: str
+    rule: str
+    words: str
+    base_confidence: float
+    noun: Token | None = None
+    prep: str | None = None
+
+
+@dataclass(slots=True)
+class _Candidate:
+    verb: Token
+    trigger: Trigger
+    cues: st.Cues
+    sources: list[Token]
+    targets: list[Token]
+    frame: st.Frame | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class EventExtractor:
+    """Codes the events of parsed sentences. Build once per process (it holds the compiled tables)."""
+
+    def __init__(self, resolver: ActorResolver, lexicon: Lexicon, ontology: Ontology) -> None:
+        self.resolver = resolver
+        self.lexicon = lexicon
+        self.ontology = ontology
+
+    # -- 1. triggers ----------------------------------------------------------------------------------------
+    def match_verb(self, verb: Token) -> Trigger | None:
+        lemma = verb.lemma_.lower()
+        prt = st.particle(verb)
+        keys = ([f"{lemma} {prt}"] if prt else []) + [lemma]
+        objs = st.objects(verb)
+        preps = st.prep_objects(verb)
+        obj_nouns = [o for o in objs] + [o for _, o in preps]
+        obj_terms = {_term for o in obj_nouns for _term in _noun_terms(o)}
+        prep_words = {p for p, _ in preps} | {p for o in objs for p, _ in st.prep_objects(o)}
+        for key in keys:
+            best: VerbEntry | None = None
+            for e in self.lexicon.verb_entries(key):
+                if e.objects is not None and not (e.objects & obj_terms):
+                    continue
+                if e.prep is not None and e.prep not in prep_words:
+                    continue
+                if best is None or e.specificity > best.specificity:
+                    best = e
+            if best is not None:
+                noun = next((o for o in obj_nouns if best.objects and set(_noun_terms(o)) & best.objects), None)
+                conf = {3: 0.9, 2: 0.85, 1: 0.8, 0: 0.7}[best.specificity]
+                words = key + (f" {noun.text}" if noun is not None else "") + (f" {best.prep}" if best.prep else "")
+                return Trigger(best.cameo, best.describe(), words, conf, noun=noun, prep=best.prep)
+        for o in obj_nouns:
+            n = self.noun_entry(o)
+            if n is not None:
+                return Trigger(n.cameo, f"{n.source} noun '{n.noun}' with '{lemma}' -> {n.cameo}",
+                               f"{verb.text} {o.text}", 0.7, noun=o)
+        return None
+
+    def noun_entry(self, noun: Token) -> NounEntry | None:
+        for term in _noun_terms(noun):
+            hit = self.lexicon.nouns.get(term)
+            if hit is not None:
+                return hit
+        return None
+
+    # -- 2-3. structure -----------------------------------------------------------------------------------
+    def candidate(self, verb: Token) -> _Candidate | None:
+        trigger = self.match_verb(verb)
+        if trigger is None:
+            return None
+        cues = st.frame_cues(verb, self.lexicon.frames)
+        frame = next((f for f in cues.frames if f.kind in CODING_FRAMES or f.kind == "deny"), None)
+        passive = st.is_passive(verb)
+        if frame is not None and frame.kind in ("appeal", "demand"):
+            sources = st.subjects(frame.word)
+            targets = st.addressees(frame.word)
+            if frame.kind == "demand" and not targets:
+                targets = self.targets(verb, trigger, passive)
+        else:
+            sources = st.agents(verb) if passive else st.subjects(verb)
+            targets = self.targets(verb, trigger, passive)
+        return _Candidate(verb, trigger, cues, sources, targets, frame)
+
+    def targets(self, verb: Token, trigger: Trigger, passive: bool) -> list[Token]:
+        objs = st.objects(verb)
+        if passive:
+            objs = [c for c in objs] or []
+        out: list[Token] = []
+        out.extend(o for o in objs if o.pos_ in ("PROPN", "NOUN", "PRON") and o is not trigger.noun)
+        out.extend(st.datives(verb))
+        holders = [verb] + ([trigger.noun] if trigger.noun is not None else []) + [o for o in objs if o is not trigger.noun]
+        preps: list[tuple[str, Token]] = []
+        for h in holders:
+            preps.extend(st.prep_objects(h, trigger.prep) if trigger.prep else st.prep_objects(h))
+        order = {p: i for i, p in enumerate(st.TARGET_PREPS)}
+        allowed_in = trigger.cameo[:2] in IN_TARGET_ROOTS
+        preps = [(p, t) for p, t in preps if p in order or trigger.prep == p or (allowed_in and p == "in")]
+        preps.sort(key=lambda pt: order.get(pt[0], len(order)))
+        out.extend(t for _, t in preps)
+        return out
+
+    # -- 4. coding --------------------------------------------------------------------------------------------
+    def __call__(self, sent: Doc | Span, ctx: SentenceContext, memory: DocumentMemory) -> list[Event]:
+        names = self.resolver.find_names(sent)
+        cache: dict[int, Actor | None] = {}
+        on = ctx.doc_date
+
+        def actor(tok: Token) -> Actor | None:
+            if tok.i not in cache:
+                cache[tok.i] = self.resolver.resolve(tok, names, on=on, memory=memory)
+            return cache[tok.i]
+
+        # Resolve sentence subjects first, left to right, so that memory (pronouns, "the minister") follows the text.
+        for tok in sent:
+            if tok.dep_ in st.SUBJECT_DEPS | st.PASSIVE_SUBJECT_DEPS and tok.pos_ in ("PROPN", "NOUN"):
+                actor(tok)
+        cands: list[_Candidate] = []
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+                c = self.candidate(tok)
+                if c is not None:
+                    cands.append(c)
+        # A frame verb with its own entry ("urged", "threatened") is not coded when the event inside it was.
+        framed = {f.word.i for c in cands for f in c.cues.frames}
+        cands = [c for c in cands if not (c.verb.i in framed and self.lexicon.frames.get(c.verb.lemma_.lower()))]
+        events: list[Event] = []
+        seen: set[tuple[str | None, str | None, str]] = set()
+        for c in cands:
+            for ev in self._code(c, sent, ctx, actor):
+                key = (ev.source.code, ev.target.code if ev.target else None, ev.cameo)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(ev)
+        return events
+
+    def _code(self, c: _Candidate, sent, ctx: SentenceContext, actor) -> list[Event]:  # type: ignore[no-untyped-def]
+        code, modality, notes = self._modality(c)
+        if code is None:
+            return []
+        sources = [a for a in (actor(t) for t in c.sources) if a is not None and a.code]
+        if not sources:
+            return []
+        sources = [self._speaker_for(a, c, actor, notes) for a in sources]
+        targets = [a for a in (actor(t) for t in c.targets) if a is not None and a.code]
+        onto = self.ontology
+        mapping = onto.plover(code)
+        plover = mapping.type if mapping else None
+        if modality in (Modality.INTENDED,) and plover in COOPERATIVE_PLOVER:
+            plover = "AGREE"  # PLOVER: cooperative actions in the future tense are coded as AGREE
+        when = self._date(c, sent, ctx)
+        rule = " | ".join([c.trigger.rule, *notes])
+        conf = c.trigger.base_confidence - (0.1 if notes else 0.0) - (0.1 if modality in (Modality.HYPOTHETICAL, Modality.REPORTED) else 0.0)
+        out: list[Event] = []
+        for s in sources:
+            ts = [t for t in targets if t.code != s.code] or [None]
+            # Keep only the first kind of target found (object before prepositions), expanded over coordination.
+            for t in ts[: max(1, len([x for x in ts if x is not None]))]:
+                out.append(Event(
+                    doc=ctx.doc_id, sentence=sent.text, sentence_index=ctx.index, span=(ctx.start, ctx.end),
+                    date=when.value if when else (ctx.doc_date.isoformat() if ctx.doc_date else None),
+                    date_precision=when.precision if when else ("day" if ctx.doc_date else "unknown"),
+                    date_source=when.source if when else ("document" if ctx.doc_date else "unknown"),
+                    source=s, target=t, cameo=code, cameo_name=onto.name(code), plover=plover,
+                    plover_mode=mapping.mode if mapping else None, goldstein=onto.goldstein(code),
+                    modality=modality, confidence=max(0.05, min(1.0, round(conf, 2))), rule=rule,
+                    trigger=c.trigger.words,
+                ))
+        return out
+
+    def _speaker_for(self, source: Actor, c: _Candidate, actor, notes: list[str]) -> Actor:  # type: ignore[no-untyped-def]
+        """A bare state ("China") framed by a speaker of the same state ("Wang Yi said China ...") is that speaker."""
+        if source.role or not source.country:
+            return source
+        for f in c.cues.frames:
+            if f.kind != "report":
+                continue
+            for s in st.own_subjects(f.word):
+                speaker = actor(s)
+                if speaker is not None and speaker.country == source.country and speaker.role:
+                    notes.append(f"speaker '{speaker.text}' speaks for {source.country}")
+                    return speaker
+        return source
+
+    def _modality(self, c: _Candidate) -> tuple[str | None, Modality, list[str]]:
+        code = c.trigger.cameo
+        notes: list[str] = []
+        modality = Modality.ASSERTED
+        cues = c.cues
+        f = c.frame
+        if f is not None and f.kind in CODING_FRAMES:
+            new = self.lexicon.frame_code(f.kind, code)
+            notes.append(f"frame {f.kind} '{f.word.text}' {code}->{new}")
+            code = new
+            modality = {"appeal": Modality.DEMANDED, "demand": Modality.DEMANDED, "refuse": Modality.REFUSED,
+                        "threaten": Modality.INTENDED, "intend": Modality.INTENDED}[f.kind]
+            if cues.negated and f.kind == "intend":
+                modality = Modality.NEGATED
+        elif f is not None and f.kind == "deny":
+            modality = Modality.DENIED
+            notes.append(f"frame deny '{f.word.text}'")
+        elif cues.negated and cues.future and code[:2] in COOPERATIVE_ROOTS:
+            new = self.lexicon.frame_code("refuse", code)
+            notes.append(f"negated future {code}->{new}")
+            code, modality = new, Modality.REFUSED
+        elif cues.negated:
+            modality = Modality.NEGATED
+            notes.append("negated")
+        elif cues.hypothetical:
+            modality = Modality.HYPOTHETICAL
+        elif cues.future:
+            modality = Modality.INTENDED
+        elif any(fr.kind == "report" for fr in cues.frames):
+            modality = Modality.REPORTED
+        if code not in self.ontology:
+            return None, modality, notes
+        return code, modality, notes
+
+    def _date(self, c: _Candidate, sent, ctx: SentenceContext) -> ResolvedDate | None:  # type: ignore[no-untyped-def]
+        future = c.cues.future or (c.frame is not None and c.frame.kind == "intend")
+        scope = {t.i for t in c.verb.subtree}
+        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        ents.sort(key=lambda e: (e.root.i not in scope, abs(e.root.i - c.verb.i)))
+        for e in ents:
+            start = max(e.start - 1, sent.start if isinstance(sent, Span) else 0)
+            text = e.doc[start : e.end].text
+            # A date outside the event's own clause dates the statement that frames it, which lies in the past.
+            hit = resolve_expression(text, ctx.doc_date, future=future and e.root.i in scope)
+            if hit is not None:
+                return hit
+        return None
+
+
+def _noun_terms(noun: Token) -> list[str]:
+    """Lookup forms of a noun, longest first: "air strike" (modifier + lemma), "strike", and the plain word."""
+    lemma = noun.lemma_.lower()
+    terms = []
+    mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod")]
+    if mods:
+        terms.append(f"{mods[-1].lower_} {lemma}")
+        terms.append(f"{mods[-1].lemma_.lower()} {lemma}")
+    terms.append(lemma)
+    if noun.lower_ != lemma:
+        terms.append(noun.lower_)
+    return terms
+
+
+__all__ = ["EventExtractor", "SentenceContext"]

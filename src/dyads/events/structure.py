@@ -1,0 +1,198 @@
+"""Sentence structure helpers: subjects, objects, targets, frames and modality, read off a spaCy parse.
+
+Pure functions over spaCy tokens; no lexicon knowledge except the frame table passed in. They answer:
+- who is the subject of this verb, climbing through control, coordination and relative clauses;
+- which nouns are the verb's objects and which actors its targets (direct object, dative, prepositions);
+- which frames ("ready to", "urged ... to", "said that") stand above the verb, and its modality cues
+  (negation, future, conditional).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+#: Prepositions whose object can be the target of an event, in order of preference.
+TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "from", "for", "over", "upon",
+                "between", "among", "across", "of")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "them", "i"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "'d", "should", "can"}
+CONDITIONAL_MARKS = {"if", "unless", "provided"}
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("Egypt, Jordan and Qatar")."""
+    out = [token]
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def particle(verb: Token) -> str | None:
+    for c in verb.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    return None
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct objects (or the passive subject), with their conjuncts."""
+    deps = OBJECT_DEPS | (PASSIVE_SUBJECT_DEPS if is_passive(verb) else set())
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in deps:
+            out.extend(conjuncts(c))
+    return out
+
+
+def prep_objects(head: Token, prep: str | None = None) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs of prepositional phrases attached to ``head``; objects with their conjuncts."""
+    out: list[tuple[str, Token]] = []
+    for c in head.children:
+        if c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP"):
+            word = c.lower_
+            if prep is not None and word != prep:
+                continue
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp") and p.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+                    out.extend((word, t) for t in conjuncts(p))
+                elif p.dep_ == "prep":  # "out of", "away from"
+                    out.extend((word + " " + p.lower_, t) for q in p.children if q.dep_ == "pobj" for t in conjuncts(q))
+    return out
+
+
+def datives(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("dative", "iobj") and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(conjuncts(c))
+    return out
+
+
+def agents(verb: Token) -> list[Token]:
+    """The ``by`` agents of a passive verb."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(conjuncts(p))
+    return out
+
+
+def own_subjects(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            out.extend(conjuncts(c))
+    return out
+
+
+def subjects(verb: Token, *, passive_ok: bool = False) -> list[Token]:
+    """The verb's subjects, climbing to the governing verb when it has none of its own (or only a pronoun).
+
+    "X said it would attack Y" and "X is ready to send Y ..." both give X for the inner verb; a relative clause
+    ("militants who attacked Y") gives the noun it modifies; coordinated verbs share a subject.
+    """
+    token = verb
+    for _ in range(6):
+        subj = own_subjects(token)
+        if subj and not all(s.lower_ in PRONOUNS | RELATIVE_PRONOUNS for s in subj):
+            return subj
+        if token.dep_ == "relcl" and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):
+            return conjuncts(token.head)
+        if token.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") and token.head is not token:
+            if token.dep_ == "ccomp" and subj:
+                # "X said that it would ...": a pronoun subject refers back to the speaker.
+                return own_subjects(token.head) or subj
+            if token.dep_ == "conj" and is_passive(token.head) and not passive_ok:
+                return subj
+            token = token.head
+            continue
+        return subj
+    return []
+
+
+@dataclass(slots=True)
+class Frame:
+    """A word above the event verb that frames it: "ready" (intend), "urged" (appeal), "said" (report)."""
+
+    kind: str
+    word: Token
+
+
+@dataclass(slots=True)
+class Cues:
+    """Modality cues found on the verb and its frames."""
+
+    frames: list[Frame] = field(default_factory=list)
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+
+
+def _aux_cues(token: Token, cues: Cues) -> None:
+    for c in token.children:
+        if c.dep_ == "neg":
+            cues.negated = True
+        elif c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
+            cues.future = True
+        elif c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX:
+            cues.hypothetical = True
+        elif c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+            cues.hypothetical = True
+
+
+def frame_cues(verb: Token, frames: dict[str, str]) -> Cues:
+    """Frames above the verb (nearest first) and the modality cues on the path up to the first report frame."""
+    cues = Cues()
+    _aux_cues(verb, cues)
+    token = verb
+    for _ in range(6):
+        if token.dep_ not in ("xcomp", "ccomp", "acomp", "advcl", "pcomp", "conj") or token.head is token:
+            break
+        if token.dep_ == "conj":
+            token = token.head
+            continue
+        head = token.head
+        kind = frames.get(head.lemma_.lower()) or frames.get(head.lower_)
+        if token.dep_ == "advcl" and not kind:
+            break
+        if kind:
+            cues.frames.append(Frame(kind, head))
+            if kind == "report":
+                break
+            _aux_cues(head, cues)
+        elif head.pos_ == "AUX" or head.lemma_ == "be":
+            _aux_cues(head, cues)
+        token = head
+    return cues
+
+
+def addressees(frame_word: Token) -> list[Token]:
+    """Whom an appeal or demand is addressed to: "urged IRAQ to", "called on IRAQ to", "demanded that IRAQ ..."."""
+    out = [c for c in frame_word.children if c.dep_ in ("dobj", "dative", "nsubj") and c.dep_ != "nsubj"]
+    if out:
+        return [t for o in out for t in conjuncts(o)]
+    for prep, obj in prep_objects(frame_word):
+        if prep in ("on", "upon", "to", "from"):
+            return [obj]
+    for c in frame_word.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            subj = own_subjects(c)
+            if subj:
+                return subj
+    return []

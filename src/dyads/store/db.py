@@ -1,0 +1,198 @@
+"""The event store: a DuckDB file, written one document per transaction, read with filters.
+
+Idempotent: a document is keyed by the hash of its clean text, an event by the hash of its document, sentence and
+coding, so ingesting the same corpus twice adds nothing; a document already coded is skipped before parsing.
+
+>>> store = EventStore("events.duckdb")          # doctest: +SKIP
+>>> store.events(source="CHN", target="PAK", since="2022-01-01", code="07")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from dyads.errors import StoreError
+from dyads.model import Document, Event
+from dyads.store.schema import migrate
+
+ACTOR_FIELDS = ("code", "country", "role", "text", "name", "entry")
+EVENT_COLUMNS = (
+    ["event_id", "doc_key", "doc", "sentence", "sentence_index", "span_start", "span_end", "date", "date_precision",
+     "date_source"]
+    + [f"source_{f}" for f in ACTOR_FIELDS]
+    + [f"target_{f}" for f in ACTOR_FIELDS]
+    + ["cameo", "cameo_root", "cameo_name", "plover", "plover_mode", "goldstein", "modality", "quantities", "weapons",
+       "location", "confidence", "rule", "trigger"]
+)
+
+
+def event_id(doc_key: str, event: Event) -> str:
+    parts = [doc_key, str(event.sentence_index), event.source.code or "", event.target.code if event.target else "",
+             event.cameo, event.trigger]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:24]
+
+
+def _event_row(doc_key: str, e: Event) -> list[Any]:
+    src = e.source
+    tgt = e.target
+    return (
+        [event_id(doc_key, e), doc_key, e.doc, e.sentence, e.sentence_index, e.span[0], e.span[1], e.date,
+         e.date_precision, e.date_source]
+        + [getattr(src, f) for f in ACTOR_FIELDS]
+        + [getattr(tgt, f) if tgt else None for f in ACTOR_FIELDS]
+        + [e.cameo, e.cameo[:2], e.cameo_name, e.plover, e.plover_mode, e.goldstein, e.modality.value,
+           json.dumps([q.model_dump() for q in e.quantities]), json.dumps([w.model_dump() for w in e.weapons]),
+           json.dumps(e.location.model_dump()) if e.location else None, e.confidence, e.rule, e.trigger]
+    )
+
+
+def row_to_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event row in the same JSON shape as `Event.to_record` (the ``--format jsonl`` contract)."""
+    def actor(p: str) -> dict[str, Any] | None:
+        if row.get(f"{p}_code") is None and p == "target":
+            return None
+        return {f: row.get(f"{p}_{f}") for f in ACTOR_FIELDS}
+
+    def js(v: Any) -> Any:
+        return json.loads(v) if isinstance(v, str) else v
+
+    return {
+        "event_id": row["event_id"], "doc": row["doc"], "sentence": row["sentence"],
+        "sentence_index": row["sentence_index"], "span": [row["span_start"], row["span_end"]], "date": row["date"],
+        "date_precision": row["date_precision"], "date_source": row["date_source"], "source": actor("source"),
+        "target": actor("target"), "cameo": row["cameo"], "cameo_name": row["cameo_name"], "plover": row["plover"],
+        "plover_mode": row["plover_mode"], "goldstein": row["goldstein"], "modality": row["modality"],
+        "quantities": js(row["quantities"]) or [], "weapons": js(row["weapons"]) or [],
+        "location": js(row["location"]), "confidence": row["confidence"], "rule": row["rule"],
+        "trigger": row["trigger"],
+    }
+
+
+class EventStore:
+    """A DuckDB event database (one local file; created and migrated on open)."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if read_only:
+                if not Path(self.path).exists():
+                    raise StoreError(f"{self.path}: no such database")
+                self.con = duckdb.connect(self.path, read_only=True)
+            else:
+                self.con = duckdb.connect(self.path)
+                migrate(self.con)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the database ({exc})") from exc
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------------------------
+    def has_document(self, doc_key: str) -> bool:
+        row = self.con.execute("SELECT status FROM documents WHERE doc_key = ?", [doc_key]).fetchone()
+        return row is not None and row[0] == "coded"
+
+    def write_document(self, doc: Document, events: Sequence[Event], *, n_sentences: int, n_parsed: int) -> int:
+        """Store a coded document and its events in one transaction; returns the number of events stored."""
+        key = doc.content_hash
+        rows = {r[0]: r for r in (_event_row(key, e) for e in events)}
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("DELETE FROM events WHERE doc_key = ?", [key])
+            con.execute("DELETE FROM documents WHERE doc_key = ?", [key])
+            con.execute(
+                "INSERT INTO documents (doc_key, doc_id, url, title, author, site, date, date_source, language,"
+                " status, reason, text, n_sentences, n_parsed, n_events) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [key, doc.doc_id, doc.url, doc.title, doc.author, doc.site, doc.date, doc.date_source, doc.language,
+                 "coded", None, doc.text, n_sentences, n_parsed, len(rows)],
+            )
+            if rows:
+                placeholders = ",".join("?" * len(EVENT_COLUMNS))
+                con.executemany(f"INSERT INTO events ({','.join(EVENT_COLUMNS)}) VALUES ({placeholders})",
+                                list(rows.values()))
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return len(rows)
+
+    def write_failure(self, doc_id: str, status: str, reason: str) -> None:
+        """Record a document that could not be coded (replacing an earlier record of the same name)."""
+        key = "name:" + hashlib.sha256(doc_id.encode()).hexdigest()[:16]
+        self.con.execute("BEGIN TRANSACTION")
+        self.con.execute("DELETE FROM documents WHERE doc_key = ?", [key])
+        self.con.execute("INSERT INTO documents (doc_key, doc_id, status, reason) VALUES (?,?,?,?)",
+                         [key, doc_id, status, reason])
+        self.con.execute("COMMIT")
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    def events(
+        self,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        code: str | None = None,
+        plover: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Events as records, filtered; actor filters match a country (``CHN``) or a code prefix (``CHNGOV``)."""
+        where, params = [], []
+        for side, value in (("source", source), ("target", target)):
+            if value:
+                where.append(f"({side}_country = ? OR {side}_code LIKE ?)")
+                params += [value.upper(), value.upper() + "%"]
+        if since:
+            where.append("date >= ?")
+            params.append(since)
+        if until:
+            where.append("date <= ? || '~'")
+            params.append(until)
+        if code:
+            where.append("cameo LIKE ?")
+            params.append(code + "%")
+        if plover:
+            where.append("plover = ?")
+            params.append(plover.upper())
+        sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY date NULLS LAST, doc, sentence_index"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [row_to_record(r) for r in self._dicts(sql, params)]
+
+    def top_dyads(self, limit: int = 10) -> list[dict[str, Any]]:
+        sql = """SELECT coalesce(source_country, source_code) AS source, coalesce(target_country, target_code) AS target,
+                        count(*) AS events, round(avg(goldstein), 2) AS mean_goldstein
+                 FROM events WHERE target_code IS NOT NULL
+                 GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?"""
+        return list(self._dicts(sql, [limit]))
+
+    def documents(self) -> list[dict[str, Any]]:
+        sql = """SELECT doc_id, date, date_source, language, status, reason, n_sentences, n_parsed, n_events
+                 FROM documents ORDER BY doc_id"""
+        return list(self._dicts(sql, []))
+
+    def counts(self) -> dict[str, int]:
+        docs = self.con.execute("SELECT count(*) FROM documents WHERE status = 'coded'").fetchone()
+        evs = self.con.execute("SELECT count(*) FROM events").fetchone()
+        return {"documents": int(docs[0]) if docs else 0, "events": int(evs[0]) if evs else 0}
+
+    def _dicts(self, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
+        cur = self.con.execute(sql, params)
+        cols = [d[0] for d in cur.description]
+        for row in cur.fetchall():
+            yield dict(zip(cols, row))
