@@ -1,0 +1,72 @@
+"""Actor resolution on sentences we wrote: countries, demonyms, capitals, seats, roles, organisations, people."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.actors.resolve import DocumentMemory
+
+
+@pytest.fixture(scope="module")
+def resolve_subject(pipeline):
+    """Parse a sentence and resolve the actor of its first subject, at an optional date."""
+    from datetime import date
+
+    def run(text: str, on: str | None = "2023-03-05", memory: DocumentMemory | None = None):
+        doc = pipeline.nlp(text)
+        names = pipeline.resolver.find_names(doc)
+        subj = next(t for t in doc if t.dep_ in ("nsubj", "nsubjpass"))
+        return pipeline.resolver.resolve(subj, names, on=date.fromisoformat(on) if on else None,
+                                         memory=memory or DocumentMemory())
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Egypt's army deployed along the border.", "EGYMIL"),
+        ("Pakistani troops crossed the line of control.", "PAKMIL"),
+        ("Beijing protested strongly.", "CHNGOV"),
+        ("The White House welcomed the decision.", "USAGOV"),
+        ("The Kremlin rejected the report.", "RUSGOV"),
+        ("The United States imposed new sanctions.", "USA"),
+        ("Iranian authorities detained the journalist.", "IRNGOV"),
+        ("Turkish police raided the offices.", "TURCOP"),
+        ("Hezbollah fired rockets at dawn.", "LBNREBHEZ"),
+        ("The United Nations appealed for calm.", "IGOUNO"),
+        ("Daesh claimed the bombing.", "IMGREBISI"),
+    ],
+)
+def test_resolve_country_role_and_organisation_mentions(resolve_subject, text, code):
+    actor = resolve_subject(text)
+    assert actor is not None and actor.code == code, (text, actor)
+    assert actor.entry  # every resolved actor names the table row that matched
+
+
+def test_title_and_demonym_give_a_government_person(resolve_subject):
+    actor = resolve_subject("Chinese Foreign Minister Wang Yi arrived in Islamabad.")
+    assert actor.code == "CHNGOV"
+    assert actor.name == "Wang Yi"
+
+
+def test_partitive_head_borrows_the_actor_it_names(resolve_subject):
+    actor = resolve_subject("Leaders of Romania's new government met the delegation.")
+    assert actor.country == "ROU" and actor.role == "GOV"
+
+
+def test_apposition_lends_its_organisation(resolve_subject):
+    actor = resolve_subject("Kenzo Oshima, the United Nations relief coordinator, demanded access.")
+    assert actor.code.startswith("IGO")
+
+
+def test_role_without_country_is_resolved_from_the_document(pipeline, resolve_subject):
+    memory = DocumentMemory()
+    first = resolve_subject("Egypt's foreign minister flew to Khartoum.", memory=memory)
+    assert first.code == "EGYGOV"
+    again = resolve_subject("The minister met Sudanese officials.", memory=memory)
+    assert again is not None and again.code == "EGYGOV"
+
+
+def test_unknown_phrase_is_not_an_actor(resolve_subject):
+    assert resolve_subject("The weather improved on Tuesday.") is None
