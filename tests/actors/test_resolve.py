@@ -70,3 +70,26 @@ def test_role_without_country_is_resolved_from_the_document(pipeline, resolve_su
 
 def test_unknown_phrase_is_not_an_actor(resolve_subject):
     assert resolve_subject("The weather improved on Tuesday.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "code"),
+    [
+        ("Theresa May visited India.", "2018-03-01", "GBRGOV"),
+        ("Theresa May visited India.", "2021-03-01", "GBRELI"),  # out of office by then
+        ("Former Prime Minister Theresa May visited India.", "2018-03-01", "GBRELI"),
+        ("Theresa May visited India.", "2019-07-24", "GBRGOV"),  # her last day
+        ("Theresa May visited India.", "2019-07-25", "GBRELI"),
+        ("President Erdogan visited India.", "2010-03-01", "TURGOV"),  # then prime minister
+    ],
+)
+def test_leaders_are_coded_by_the_office_held_on_the_date(resolve_subject, text, on, code):
+    actor = resolve_subject(text, on=on)
+    assert actor is not None and actor.code == code, (text, on, actor)
+    assert actor.entry.startswith("leaders.tsv:")
+
+
+def test_erdogan_holds_a_different_office_before_and_after_2014(resolve_subject):
+    before = resolve_subject("Erdogan visited Berlin.", on="2010-03-01")
+    after = resolve_subject("Erdogan visited Berlin.", on="2016-03-01")
+    assert "head of government" in before.entry and "head of state" in after.entry

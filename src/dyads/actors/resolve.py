@@ -164,7 +164,14 @@ class ActorResolver:
             entry = pick_tenure(self.dictionary.names[span.text], on)
             if entry is not None:
                 holds = on is None or entry.holds_office_on(on)
-                role = entry.role if holds and not former else "ELI"
+                if former:
+                    role = "ELI"
+                elif holds:
+                    role = entry.role
+                elif title_role is not None:
+                    role = title_role[0]  # the text calls them by a current title: trust it over the table's gaps
+                else:
+                    role = "ELI"  # named without a title outside every listed tenure: a former office-holder
                 return Actor(code=f"{entry.country}{role}", country=entry.country, role=role, text=text,
                              name=entry.name, entry=f"{entry.source} {entry.name} ({entry.office})")
         for kind in ("organisation", "seat"):
