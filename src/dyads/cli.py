@@ -229,6 +229,76 @@ def demo(
         console.print(f"  [dim]rule:[/dim] {r['rule']}", highlight=False)
 
 
+@app.command()
+def explain(
+    sentence: str = typer.Argument(..., help="The sentence to explain."),
+    date: Optional[str] = typer.Option(None, "--date", help="Document date (YYYY-MM-DD) for tenures and relative dates."),
+    model: Optional[str] = typer.Option(None, help="spaCy model name."),
+) -> None:
+    """Show the parse, the actors, each candidate pattern and why it won or lost, and the events coded."""
+    from datetime import date as _date
+
+    from dyads.events.explain import explain as trace
+
+    pipeline = _pipeline(model, True)
+    on = _date.fromisoformat(date) if date else None
+    result = trace(pipeline.extractor, pipeline.nlp(sentence), on=on)
+    parse = Table(title="parse")
+    for col in ("i", "token", "lemma", "pos", "dep", "head"):
+        parse.add_column(col)
+    for row in result.tokens:
+        parse.add_row(*(str(x) for x in row))
+    console.print(parse)
+    actors = Table(title="actors")
+    for col in ("mention", "code", "entry"):
+        actors.add_column(col, overflow="fold")
+    for row in result.actors:
+        actors.add_row(*row)
+    console.print(actors)
+    for v in result.verbs:
+        console.print(f"[bold]{v.verb}[/bold] ({v.lemma}) subjects={v.subjects} objects={v.objects} "
+                      f"preps={v.preps} frames={v.frames}", highlight=False)
+        for t in v.trials:
+            colour = "green" if t.outcome == "won" else "dim"
+            console.print(f"   [{colour}]{t.entry}: {t.outcome}[/{colour}]", highlight=False)
+    console.print(_events_table([e.to_record() for e in result.events], title="events"))
+
+
+@app.command(name="eval")
+def eval_(
+    gold: Path = typer.Argument(..., help="Gold JSONL: id, text, date, expected [{source, target, cameo, plover}]."),
+    model: Optional[str] = typer.Option(None, help="spaCy model name."),
+    parse_all: bool = typer.Option(False, "--parse-all", help="Parse every sentence."),
+    misses: int = typer.Option(30, help="How many missed sentences to list."),
+) -> None:
+    """Code the gold sentences and print precision, recall and F1 by level and CAMEO root, with the misses."""
+    from dyads.evaluate import evaluate
+    from dyads.model import Document
+
+    records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pipeline = _pipeline(model, parse_all)
+    docs = [Document(doc_id=str(r["id"]), text=r["text"], date=r.get("date")) for r in records]
+    predicted = [e.to_record() for coded in pipeline.code_many(docs) for e in coded.events]
+    report = evaluate(records, predicted)
+    summary = Table(title=f"{gold.name}: {len(records)} sentences")
+    for col in ("level", "precision", "recall", "F1", "tp", "fp", "fn"):
+        summary.add_column(col)
+    for name, c in (("country + root/type", report.root), ("country + full code", report.full)):
+        summary.add_row(name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.tp), str(c.fp), str(c.fn))
+    console.print(summary)
+    console.print(f"type accuracy {report.type_accuracy:.3f}; events on {report.no_event_sentences} no-event "
+                  f"sentences: {report.events_on_no_event}")
+    per = Table(title="by CAMEO root / PLOVER type")
+    for col in ("root", "precision", "recall", "F1", "tp", "fp", "fn"):
+        per.add_column(col)
+    for root, c in sorted(report.by_root.items()):
+        per.add_row(root, f"{c.precision:.2f}", f"{c.recall:.2f}", f"{c.f1:.2f}", str(c.tp), str(c.fp), str(c.fn))
+    console.print(per)
+    for m in report.misses[:misses]:
+        console.print(f"[yellow]miss[/yellow] {m['id']}: {m['text']}", highlight=False)
+        console.print(f"   expected {m['missed']}  predicted {m['predicted']}", highlight=False)
+
+
 def main() -> None:  # pragma: no cover - entry point wrapper
     try:
         app()
