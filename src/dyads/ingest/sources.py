@@ -1,0 +1,166 @@
+"""Read documents from files, folders, glob patterns and JSONL, one `RawDocument` at a time.
+
+Every failure is yielded as a `DocumentError` value, never raised, so one bad file in a batch of thousands
+is recorded and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import json
+import os
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from dyads.errors import DocumentError, UnreadableDocument
+from dyads.ingest.decode import decode_bytes
+from dyads.model import RawDocument
+
+SourceItem = RawDocument | DocumentError
+"""What `iter_sources` yields: a document, or the error of one path or record."""
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+SNIFF_CHARS = 2048
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_HTML_TAGS = re.compile(rb"<(?:p|div|br|a\s|span|table|h[1-6])\b", re.IGNORECASE)
+
+
+def expand_paths(spec: str) -> list[str] | UnreadableDocument:
+    """Return the files one path argument names: the file itself, a folder's files (recursive, sorted) or
+    a glob pattern's matches (sorted), or an error when it names nothing."""
+    if os.path.isdir(spec):
+        return _folder_files(spec)
+    if os.path.lexists(spec):
+        return [spec]
+    if _GLOB_CHARS.search(spec):
+        files: list[str] = []
+        for match in sorted(glob.glob(spec, recursive=True)):
+            files.extend(_folder_files(match) if os.path.isdir(match) else [match])
+        if files:
+            return files
+        return UnreadableDocument(spec, "no file matches this pattern")
+    return UnreadableDocument(spec, "no such file or directory")
+
+
+def _folder_files(folder: str) -> list[str]:
+    """The non-hidden files under a folder, recursively, in sorted path order."""
+    found: list[str] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(os.path.join(root, name) for name in files if not name.startswith("."))
+    return sorted(found)
+
+
+def read_file_bytes(path: str) -> bytes:
+    """Read a file, gunzipping ``.gz``; raise `UnreadableDocument` with a plain reason."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError as err:
+        raise UnreadableDocument(path, "no such file") from err
+    except PermissionError as err:
+        raise UnreadableDocument(path, "permission denied") from err
+    except IsADirectoryError as err:
+        raise UnreadableDocument(path, "is a directory") from err
+    except OSError as err:
+        raise UnreadableDocument(path, f"cannot read: {err.strerror or err}") from err
+    if path.lower().endswith(".gz"):
+        try:
+            return gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as err:
+            raise UnreadableDocument(path, "corrupt gzip data") from err
+    return data
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Sniff the start of a file for an HTML document or a few common tags."""
+    head = data[:SNIFF_CHARS]
+    return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 2
+
+
+def file_kind(path: str, data: bytes) -> str:
+    """``text``, ``html`` or ``jsonl`` by suffix (under any ``.gz``), else by sniffing the content."""
+    name = path.lower()
+    suffix = Path(name[:-3] if name.endswith(".gz") else name).suffix
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    return "html" if looks_like_html(data) else "text"
+
+
+def _record_document(path: str, number: int, line: str) -> RawDocument | DocumentError:
+    """Turn one JSONL line into a document, or an error naming the file and line."""
+    where = f"{path}:{number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        return UnreadableDocument(where, f"bad JSON on line {number} of {path}: {err.msg}")
+    if not isinstance(record, dict):
+        return UnreadableDocument(where, f"line {number} of {path} is not a JSON object")
+    doc_id = str(record["id"]) if record.get("id") not in (None, "") else where
+    text, html = record.get("text"), record.get("html")
+    fields = {key: record.get(key) if isinstance(record.get(key), str) else None for key in ("url", "title", "date")}
+    if isinstance(text, str):
+        return RawDocument(doc_id, text.encode("utf-8"), "record", **fields)
+    if isinstance(html, str):
+        return RawDocument(doc_id, html.encode("utf-8"), "html", html=html, **fields)
+    return UnreadableDocument(doc_id, f"line {number} of {path} has no 'text' or 'html' string")
+
+
+def iter_jsonl(path: str, data: bytes) -> Iterator[SourceItem]:
+    """Yield one document per non-blank JSONL line; a bad line yields an error and the rest goes on."""
+    try:
+        text = decode_bytes(data, doc_id=path)
+    except UnreadableDocument as err:
+        yield err
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            yield _record_document(path, number, line)
+
+
+def iter_file(path: str) -> Iterator[SourceItem]:
+    """Yield the document(s) of one file, or its error."""
+    try:
+        data = read_file_bytes(path)
+    except UnreadableDocument as err:
+        yield err
+        return
+    kind = file_kind(path, data)
+    if kind == "jsonl":
+        yield from iter_jsonl(path, data)
+        return
+    try:
+        decode_bytes(data, doc_id=path)  # refuse binary or undecodable bytes here, where the batch can see it
+    except UnreadableDocument as err:
+        yield err
+        return
+    yield RawDocument(path, data, kind)
+
+
+def iter_sources(paths: Iterable[str]) -> Iterator[SourceItem]:
+    """Yield a `RawDocument` per document named by ``paths``, or a `DocumentError` for what cannot be read.
+
+    Each path may be a file, a folder (read recursively in sorted order) or a glob pattern. Kinds:
+    ``.txt`` → text, ``.html``/``.htm`` → html, ``.jsonl`` → one record per line (kind ``record``, or
+    ``html`` for a record with only an ``html`` field), each possibly gzipped (``.gz``); any other file is
+    sniffed. ``doc_id`` is the path, or a record's ``id`` (``path:line`` when it has none).
+
+    >>> [type(item).__name__ for item in iter_sources(["/no/such/file.txt"])]
+    ['UnreadableDocument']
+    """
+    for spec in paths:
+        expanded = expand_paths(spec)
+        if isinstance(expanded, DocumentError):
+            yield expanded
+            continue
+        for path in expanded:
+            yield from iter_file(path)

@@ -1,0 +1,9 @@
+"""The public surface of the ingest stage is exactly three names."""
+
+import dyads.ingest
+
+
+def test_public_names_are_pinned():
+    assert sorted(dyads.ingest.__all__) == ["clean", "decode_bytes", "iter_sources"]
+    for name in dyads.ingest.__all__:
+        assert callable(getattr(dyads.ingest, name))
