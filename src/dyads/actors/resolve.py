@@ -48,14 +48,15 @@ class DocumentMemory:
     leaders: dict[str, NameEntry] = field(default_factory=dict)
     """surname -> the leader entry named in full earlier."""
     last_person: Actor | None = None
-    by_role: dict[str, Actor] = field(default_factory=dict)
+    by_head: dict[str, Actor] = field(default_factory=dict)
+    """head noun lemma ("minister", "army") -> the actor it last stood for with a country named."""
     last_country: str | None = None
 
-    def remember(self, actor: Actor, entry: NameEntry | None = None) -> None:
+    def remember(self, actor: Actor, entry: NameEntry | None = None, head: str | None = None) -> None:
         if actor.country:
             self.last_country = actor.country
-        if actor.role and actor.country:
-            self.by_role[actor.role] = actor
+        if head and actor.role and actor.country:
+            self.by_head[head] = actor
         if actor.name:
             self.last_person = actor
         if entry is not None and entry.kind == "leader":
@@ -155,7 +156,7 @@ class ActorResolver:
             actor = self._from_memory(head, text, role_hit or title_role, memory, on)
         if actor is not None and actor.code:
             leader = found.get("leader")
-            memory.remember(actor, leader[1] if leader else None)
+            memory.remember(actor, leader[1] if leader else None, head.lemma_.lower() if head.pos_ == "NOUN" else None)
         return actor
 
     def _compose(self, found, role_hit, title_role, former, text, on, head, names):  # type: ignore[no-untyped-def]
@@ -225,10 +226,10 @@ class ActorResolver:
             r = entry.role if holds else "ELI"
             return Actor(code=f"{entry.country}{r}", country=entry.country, role=r, text=text, name=entry.name,
                          entry=f"{entry.source} {entry.name} (named earlier)")
-        if role and any(c.lower_ == "the" for c in head.lefts):
-            prior = memory.by_role.get(role[0])
+        if any(c.lower_ == "the" for c in head.lefts):
+            prior = memory.by_head.get(head.lemma_.lower())
             if prior is not None:
-                return prior.model_copy(update={"text": text})
+                return prior.model_copy(update={"text": text, "entry": f"{prior.entry} (named earlier)"})
             if lower in ("country", "kingdom", "republic", "nation") and memory.last_country:
                 return Actor(code=memory.last_country, country=memory.last_country, text=text, entry="named earlier")
         return None

@@ -33,8 +33,8 @@ from dyads.model import Actor, Event, Modality
 CODING_FRAMES = ("appeal", "demand", "refuse", "threaten", "intend")
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 COOPERATIVE_PLOVER = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
-#: Roots whose target may be the place named with "in" ("demonstrated in Serbia", "arrived in Cairo").
-IN_TARGET_ROOTS = {"04", "14", "15"}
+#: Roots whose target may be the place named with "in" ("demonstrated in Serbia", "troops massed in Syria").
+IN_TARGET_ROOTS = {"14", "15"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,13 +88,16 @@ class EventExtractor:
         preps = st.prep_objects(verb)
         obj_nouns = [o for o in objs] + [o for _, o in preps]
         obj_terms = {_term for o in obj_nouns for _term in _noun_terms(o)}
-        prep_words = {p for p, _ in preps} | {p for o in objs for p, _ in st.prep_objects(o)}
+        verb_preps = {p for p, _ in preps} | {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative")}
+        object_preps = {p for o in objs for p, _ in st.prep_objects(o)}
         for key in keys:
             best: VerbEntry | None = None
             for e in self.lexicon.verb_entries(key):
                 if e.objects is not None and not (e.objects & obj_terms):
                     continue
-                if e.prep is not None and e.prep not in prep_words:
+                # A preposition belongs to the verb ("call FOR"), or, with an object named, to that object.
+                if e.prep is not None and e.prep not in verb_preps and not (
+                        e.objects is not None and e.prep in object_preps):
                     continue
                 if best is None or e.specificity > best.specificity:
                     best = e
@@ -103,7 +106,10 @@ class EventExtractor:
                 conf = {3: 0.9, 2: 0.85, 1: 0.8, 0: 0.7}[best.specificity]
                 words = key + (f" {noun.text}" if noun is not None else "") + (f" {best.prep}" if best.prep else "")
                 return Trigger(best.cameo, best.describe(), words, conf, noun=noun, prep=best.prep)
-        for o in obj_nouns:
+        nominal = [o for o in objs] + [o for p, o in preps if p in ("in", "into")]
+        for o in nominal:
+            if o.pos_ != "NOUN":
+                continue
             n = self.noun_entry(o)
             if n is not None:
                 return Trigger(n.cameo, f"{n.source} noun '{n.noun}' with '{lemma}' -> {n.cameo}",
@@ -191,16 +197,19 @@ class EventExtractor:
         code, modality, notes = self._modality(c)
         if code is None:
             return []
-        sources = [a for a in (actor(t) for t in c.sources) if a is not None and a.code]
+        sources = [a for a in (self._source_actor(t, actor) for t in c.sources) if a is not None and a.code]
         if not sources:
             return []
         sources = [self._speaker_for(a, c, actor, notes) for a in sources]
-        targets = [a for a in (actor(t) for t in c.targets) if a is not None and a.code]
+        targets = _most_specific([a for a in (self._target_actor(t, actor, sources) for t in c.targets)
+                                  if a is not None and a.code])
         onto = self.ontology
         mapping = onto.plover(code)
         plover = mapping.type if mapping else None
         if modality in (Modality.INTENDED,) and plover in COOPERATIVE_PLOVER:
             plover = "AGREE"  # PLOVER: cooperative actions in the future tense are coded as AGREE
+        if code == "010":
+            return []  # a bare statement: CAMEO's residual code is not coded as an event
         when = self._date(c, sent, ctx)
         rule = " | ".join([c.trigger.rule, *notes])
         conf = c.trigger.base_confidence - (0.1 if notes else 0.0) - (0.1 if modality in (Modality.HYPOTHETICAL, Modality.REPORTED) else 0.0)
@@ -220,6 +229,33 @@ class EventExtractor:
                     trigger=c.trigger.words,
                 ))
         return out
+
+    def _is_equipment(self, tok: Token) -> bool:
+        weapons = self.lexicon.classes.get("WEAPON", frozenset())
+        return any(term in weapons for term in _noun_terms(tok))
+
+    def _source_actor(self, tok: Token, actor) -> Actor | None:  # type: ignore[no-untyped-def]
+        """The actor of a source token; weapons as subjects ("Israeli helicopters shelled") stand for the military."""
+        a = actor(tok)
+        if a is not None and a.country and not a.role and tok.lemma_.lower() != "fighter" and self._is_equipment(tok):
+            return a.model_copy(update={"code": a.country + "MIL", "role": "MIL"})
+        return a
+
+    def _target_actor(self, tok: Token, actor, sources: list[Actor]) -> Actor | None:  # type: ignore[no-untyped-def]
+        """The actor of a target token. Equipment is not a target ("sent French Mirages"); "them"/"it" point back
+        to the nearest actor named earlier in the sentence that is not the source."""
+        if tok.lower_ in ("them", "it", "him", "her"):
+            source_codes = {s.code for s in sources}
+            for prev in reversed(list(tok.doc[: tok.i])):
+                if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ not in ("compound", "poss", "amod"):
+                    a = actor(prev)
+                    if a is not None and a.code and a.code not in source_codes:
+                        return a.model_copy(update={"text": f"{tok.text} ({a.text})"})
+            return None
+        a = actor(tok)
+        if a is not None and self._is_equipment(tok) and not (a.entry or "").startswith("organisations.tsv"):
+            return None
+        return a
 
     def _speaker_for(self, source: Actor, c: _Candidate, actor, notes: list[str]) -> Actor:  # type: ignore[no-untyped-def]
         """A bare state ("China") framed by a speaker of the same state ("Wang Yi said China ...") is that speaker."""
@@ -282,6 +318,18 @@ class EventExtractor:
             if hit is not None:
                 return hit
         return None
+
+
+def _most_specific(actors: list[Actor]) -> list[Actor]:
+    """Drop a bare country when the same country also appears with a role ("Sudan" beside "Sudan's minister")."""
+    with_role = {a.country for a in actors if a.role and a.country}
+    out: list[Actor] = []
+    for a in actors:
+        if not a.role and a.country in with_role:
+            continue
+        if all(a.code != b.code for b in out):
+            out.append(a)
+    return out
 
 
 def _noun_terms(noun: Token) -> list[str]:

@@ -61,6 +61,8 @@ class Lexicon:
     frames: dict[str, str] = field(default_factory=dict)
     frame_codes: dict[str, dict[str, str]] = field(default_factory=dict)
     """base code prefix -> {frame kind -> code}."""
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Named noun classes (classes.tsv), e.g. ``WEAPON``: equipment, never an actor as an object."""
 
     def verb_entries(self, verb: str) -> list[VerbEntry]:
         return self.verbs.get(verb, [])
@@ -107,6 +109,7 @@ def _expand(cell: str, classes: dict[str, frozenset[str]], path: Path, line: int
 def load_lexicon_files(folder: Path, lexicon: Lexicon, onto: Ontology, classes: dict[str, frozenset[str]]) -> None:
     """Add the rows of the lexicon tables found in ``folder`` to ``lexicon`` (checking codes against CAMEO)."""
     classes.update(_load_classes(folder / "classes.tsv"))
+    lexicon.classes = classes
     verbs = folder / "verbs.tsv"
     if verbs.exists():
         for line, row in read_tsv(verbs, required=("verb", "object", "prep", "cameo")):
