@@ -80,6 +80,10 @@ class ActorResolver:
     def find_names(self, doc: Doc | Span) -> dict[int, tuple[Span, list[NameEntry]]]:
         """Map each token index covered by a known name to (the name's span, its entries); longest match wins."""
         spans = [Span(doc if isinstance(doc, Doc) else doc.doc, s, e, label=k) for k, s, e in self.matcher(doc)]
+        letters = [c for c in doc.text if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+            # An all-capital headline: short capitalised names ("US", "IS") are ordinary words here.
+            spans = [s for s in spans if not (len(s.text) <= 3 and s.text.isupper())]
         spans.sort(key=lambda s: (-(s.end - s.start), s.start))
         taken: dict[int, tuple[Span, list[NameEntry]]] = {}
         for span in spans:
@@ -200,7 +204,17 @@ class ActorResolver:
         return None
 
     def _borrow(self, head, names, *, on, memory, role_hit, depth):  # type: ignore[no-untyped-def]
-        """Partitive "of" phrases and appositions lend their actor to a head that has none of its own."""
+        """Partitive "of" phrases and appositions lend their actor to a head that has none of its own; a role
+        without a country takes the country it is placed in ("rebels in the Ivory Coast")."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "in" and role_hit is not None:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in names:
+                        place = next((e for e in names[pobj.i][1] if e.kind in ("country", "capital")), None)
+                        if place is not None and place.country:
+                            return Actor(code=place.country + role_hit[0], country=place.country, role=role_hit[0],
+                                         text=f"{head.text} in {names[pobj.i][0].text}",
+                                         entry=f"{place.source} {place.kind} {place.name}; role {role_hit[2]}")
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of" and head.lemma_.lower() in PARTITIVE:
                 for pobj in child.children:

@@ -34,7 +34,7 @@ CODING_FRAMES = ("appeal", "demand", "refuse", "threaten", "intend")
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 COOPERATIVE_PLOVER = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 #: Roots whose target may be the place named with "in" ("demonstrated in Serbia", "troops massed in Syria").
-IN_TARGET_ROOTS = {"14", "15"}
+IN_TARGET_ROOTS = {"08", "14", "15"}
 
 
 @dataclass(frozen=True, slots=True)
