@@ -36,6 +36,7 @@ PARTITIVE = {
     "group", "unit", "faction", "team", "side", "wing", "spokesman", "spokeswoman", "spokesperson", "minister",
     "president", "government", "ministry", "army", "force", "troop", "soldier", "police", "authority", "leadership",
     "commander", "negotiator", "diplomat", "ambassador", "embassy", "office", "cabinet", "parliament", "court",
+    "thousand", "hundred", "dozen", "million", "score", "crowd", "number", "majority", "minority", "band",
 }
 FORMER = {"former", "ex", "ex-", "then", "then-", "erstwhile", "ousted", "deposed", "late"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}

@@ -35,6 +35,8 @@ COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 COOPERATIVE_PLOVER = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 #: Roots whose target may be the place named with "in" ("demonstrated in Serbia", "troops massed in Syria").
 IN_TARGET_ROOTS = {"08", "14", "15"}
+#: Roots where "X and Y <verb>" with no target means they did it with each other ("signed a pact", "clashed").
+MUTUAL_ROOTS = {"03", "04", "05", "06", "08", "19"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,7 @@ class _Candidate:
     trigger: Trigger
     cues: st.Cues
     sources: list[Token]
-    targets: list[Token]
+    targets: list[list[Token]]
     frame: st.Frame | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -133,31 +135,40 @@ class EventExtractor:
         passive = st.is_passive(verb)
         if frame is not None and frame.kind in ("appeal", "demand"):
             sources = st.subjects(frame.word)
-            targets = st.addressees(frame.word)
-            if frame.kind == "demand" and not targets:
+            targets = [st.addressees(frame.word)]
+            if frame.kind == "demand" and not targets[0]:
                 targets = self.targets(verb, trigger, passive)
         else:
             sources = st.agents(verb) if passive else st.subjects(verb)
             targets = self.targets(verb, trigger, passive)
         return _Candidate(verb, trigger, cues, sources, targets, frame)
 
-    def targets(self, verb: Token, trigger: Trigger, passive: bool) -> list[Token]:
+    def targets(self, verb: Token, trigger: Trigger, passive: bool) -> list[list[Token]]:
+        """Target candidates in tiers, nearest first; the first tier that yields an actor is used.
+
+        1. direct objects (the passive subject) and datives: "attacked IRAN", "sent PAKISTAN fighters";
+        2. prepositional phrases on the verb, the event noun or the objects: "talks WITH Egypt", "sanctions ON Iran";
+        3. prepositional phrases one level further in: "called for a ceasefire BETWEEN Israel and Hamas",
+           "condemned the coup IN Niger".
+        """
         objs = st.objects(verb)
-        if passive:
-            objs = [c for c in objs] or []
-        out: list[Token] = []
-        out.extend(o for o in objs if o.pos_ in ("PROPN", "NOUN", "PRON") and o is not trigger.noun)
-        out.extend(st.datives(verb))
-        holders = [verb] + ([trigger.noun] if trigger.noun is not None else []) + [o for o in objs if o is not trigger.noun]
-        preps: list[tuple[str, Token]] = []
-        for h in holders:
-            preps.extend(st.prep_objects(h, trigger.prep) if trigger.prep else st.prep_objects(h))
         order = {p: i for i, p in enumerate(st.TARGET_PREPS)}
         allowed_in = trigger.cameo[:2] in IN_TARGET_ROOTS
-        preps = [(p, t) for p, t in preps if p in order or trigger.prep == p or (allowed_in and p == "in")]
-        preps.sort(key=lambda pt: order.get(pt[0], len(order)))
-        out.extend(t for _, t in preps)
-        return out
+        direct = [o for o in objs if o.pos_ in ("PROPN", "NOUN", "PRON") and o is not trigger.noun]
+        direct += st.datives(verb)
+        holders = [verb] + ([trigger.noun] if trigger.noun is not None else []) + [o for o in objs if o is not trigger.noun]
+        level1: list[tuple[str, Token]] = []
+        for h in holders:
+            only = trigger.prep if (trigger.prep and h is verb) else None
+            level1.extend(st.prep_objects(h, only))
+        level1 = [(p, t) for p, t in level1 if p in order or trigger.prep == p or (allowed_in and p == "in")]
+        level1.sort(key=lambda pt: order.get(pt[0], len(order)))
+        level2: list[tuple[str, Token]] = []
+        for _, noun in level1:
+            if noun.pos_ == "NOUN":
+                level2.extend((p, t) for p, t in st.prep_objects(noun) if p in order or p == "in")
+        level2.sort(key=lambda pt: order.get(pt[0], len(order)))
+        return [direct, [t for _, t in level1], [t for _, t in level2]]
 
     # -- 4. coding --------------------------------------------------------------------------------------------
     def __call__(self, sent: Doc | Span, ctx: SentenceContext, memory: DocumentMemory) -> list[Event]:
@@ -197,12 +208,19 @@ class EventExtractor:
         code, modality, notes = self._modality(c)
         if code is None:
             return []
-        sources = [a for a in (self._source_actor(t, actor) for t in c.sources) if a is not None and a.code]
+        sources = [a for t in c.sources for a in self._source_actors(t, actor) if a.code]
         if not sources:
             return []
-        sources = [self._speaker_for(a, c, actor, notes) for a in sources]
-        targets = _most_specific([a for a in (self._target_actor(t, actor, sources) for t in c.targets)
-                                  if a is not None and a.code])
+        sources = _most_specific([self._speaker_for(a, c, actor, notes) for a in sources])
+        source_codes = {s.code for s in sources}
+        targets: list[Actor] = []
+        for tier in c.targets:
+            found = [a for a in (self._target_actor(t, actor, sources) for t in tier)
+                     if a is not None and a.code and a.code not in source_codes]
+            if found:
+                targets = _most_specific(found)
+                break
+        code = self._refine_by_instrument(code, c, notes)
         onto = self.ontology
         mapping = onto.plover(code)
         plover = mapping.type if mapping else None
@@ -213,11 +231,14 @@ class EventExtractor:
         when = self._date(c, sent, ctx)
         rule = " | ".join([c.trigger.rule, *notes])
         conf = c.trigger.base_confidence - (0.1 if notes else 0.0) - (0.1 if modality in (Modality.HYPOTHETICAL, Modality.REPORTED) else 0.0)
+        mutual = not targets and len(sources) > 1 and code[:2] in MUTUAL_ROOTS
+        if mutual:
+            notes.append("coordinated sources act on each other")
+            rule = " | ".join([c.trigger.rule, *notes])
         out: list[Event] = []
         for s in sources:
-            ts = [t for t in targets if t.code != s.code] or [None]
-            # Keep only the first kind of target found (object before prepositions), expanded over coordination.
-            for t in ts[: max(1, len([x for x in ts if x is not None]))]:
+            ts: list[Actor | None] = [t for t in (sources if mutual else targets) if t.code != s.code] or [None]
+            for t in ts:
                 out.append(Event(
                     doc=ctx.doc_id, sentence=sent.text, sentence_index=ctx.index, span=(ctx.start, ctx.end),
                     date=when.value if when else (ctx.doc_date.isoformat() if ctx.doc_date else None),
@@ -234,12 +255,38 @@ class EventExtractor:
         weapons = self.lexicon.classes.get("WEAPON", frozenset())
         return any(term in weapons for term in _noun_terms(tok))
 
-    def _source_actor(self, tok: Token, actor) -> Actor | None:  # type: ignore[no-untyped-def]
-        """The actor of a source token; weapons as subjects ("Israeli helicopters shelled") stand for the military."""
+    def _source_actors(self, tok: Token, actor) -> list[Actor]:  # type: ignore[no-untyped-def]
+        """The actors of a source token. Weapons as subjects ("Israeli helicopters shelled") stand for the military;
+        coordinated modifiers give one actor each ("Indian and Chinese troops" -> INDMIL, CHNMIL)."""
         a = actor(tok)
-        if a is not None and a.country and not a.role and tok.lemma_.lower() != "fighter" and self._is_equipment(tok):
-            return a.model_copy(update={"code": a.country + "MIL", "role": "MIL"})
-        return a
+        if a is None:
+            return []
+        if a.country and not a.role and tok.lemma_.lower() != "fighter" and self._is_equipment(tok):
+            a = a.model_copy(update={"code": a.country + "MIL", "role": "MIL"})
+        out = [a]
+        for mod in tok.lefts:
+            if mod.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            for other in st.conjuncts(mod)[1:]:
+                b = actor(other)
+                if b is not None and b.country and b.country != a.country:
+                    role = a.role
+                    out.append(b.model_copy(update={"code": b.country + (role or ""), "role": role,
+                                                    "text": f"{other.text} {tok.text}"}))
+        return out
+
+    def _refine_by_instrument(self, code: str, c: _Candidate, notes: list[str]) -> str:
+        """Generic force (190) made specific by the weapon used: aircraft -> 195, artillery and tanks -> 194."""
+        if code != "190":
+            return code
+        tokens = list(c.sources) + [o for p, o in st.prep_objects(c.verb) if p in ("with", "by")]
+        for tok in tokens:
+            for term in _noun_terms(tok):
+                for cls, refined in self.lexicon.instruments.items():
+                    if term in self.lexicon.classes.get(cls, frozenset()):
+                        notes.append(f"instrument '{tok.text}' ({cls}) 190->{refined}")
+                        return refined
+        return code
 
     def _target_actor(self, tok: Token, actor, sources: list[Actor]) -> Actor | None:  # type: ignore[no-untyped-def]
         """The actor of a target token. Equipment is not a target ("sent French Mirages"); "them"/"it" point back
@@ -287,7 +334,8 @@ class EventExtractor:
                 modality = Modality.NEGATED
         elif f is not None and f.kind == "deny":
             modality = Modality.DENIED
-            notes.append(f"frame deny '{f.word.text}'")
+            notes.append(f"frame deny '{f.word.text}' {code}->016")
+            code = "016"  # CAMEO's own code: deny responsibility
         elif cues.negated and cues.future and code[:2] in COOPERATIVE_ROOTS:
             new = self.lexicon.frame_code("refuse", code)
             notes.append(f"negated future {code}->{new}")
@@ -337,9 +385,9 @@ def _noun_terms(noun: Token) -> list[str]:
     lemma = noun.lemma_.lower()
     terms = []
     mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod")]
-    if mods:
-        terms.append(f"{mods[-1].lower_} {lemma}")
-        terms.append(f"{mods[-1].lemma_.lower()} {lemma}")
+    for mod in reversed(mods):
+        terms.append(f"{mod.lower_} {lemma}")
+        terms.append(f"{mod.lemma_.lower()} {lemma}")
     terms.append(lemma)
     if noun.lower_ != lemma:
         terms.append(noun.lower_)

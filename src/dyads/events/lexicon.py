@@ -63,6 +63,8 @@ class Lexicon:
     """base code prefix -> {frame kind -> code}."""
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
     """Named noun classes (classes.tsv), e.g. ``WEAPON``: equipment, never an actor as an object."""
+    instruments: dict[str, str] = field(default_factory=dict)
+    """noun class -> the code that generic force (190) becomes when done with it (instruments.tsv)."""
 
     def verb_entries(self, verb: str) -> list[VerbEntry]:
         return self.verbs.get(verb, [])
@@ -134,6 +136,12 @@ def load_lexicon_files(folder: Path, lexicon: Lexicon, onto: Ontology, classes: 
             if row["kind"] not in FRAME_KINDS:
                 raise DataTableError(str(control), line, f"kind must be one of {FRAME_KINDS}")
             lexicon.frames[row["word"].lower()] = row["kind"]
+    instruments = folder / "instruments.tsv"
+    if instruments.exists():
+        for line, row in read_tsv(instruments, required=("class", "cameo")):
+            if row["class"].upper() not in classes or row["cameo"] not in onto:
+                raise DataTableError(str(instruments), line, "unknown class or CAMEO code")
+            lexicon.instruments[row["class"].upper()] = row["cameo"]
     codes = folder / "modality_codes.tsv"
     if codes.exists():
         for _, row in read_tsv(codes, required=("base",)):

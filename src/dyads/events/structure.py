@@ -18,7 +18,9 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 #: Prepositions whose object can be the target of an event, in order of preference.
 TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "from", "for", "over", "upon",
-                "between", "among", "across", "of")
+                "between", "among", "about", "across", "of")
+#: Adverbs that act as verb particles when spaCy attaches them as ``advmod`` ("stepped down", "pulled back").
+PARTICLE_WORDS = {"down", "back", "up", "out", "off", "away", "over", "in", "on", "through", "aside", "forward"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "them", "i"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
@@ -43,7 +45,7 @@ def is_passive(verb: Token) -> bool:
 
 def particle(verb: Token) -> str | None:
     for c in verb.children:
-        if c.dep_ == "prt":
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in PARTICLE_WORDS):
             return c.lower_
     return None
 

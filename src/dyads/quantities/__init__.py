@@ -1,0 +1,1 @@
+"""quantities stage."""
