@@ -35,6 +35,9 @@ COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 COOPERATIVE_PLOVER = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 #: Roots whose target may be the place named with "in" ("demonstrated in Serbia", "troops massed in Syria").
 IN_TARGET_ROOTS = {"08", "14", "15"}
+#: Roles that, named without a country, are taken to belong to the source's country.
+DOMESTIC_ROLES = {"CVL", "OPP", "REB", "LAB", "EDU", "MED", "HLH", "REF", "JUD", "LEG", "COP", "BUS", "REL", "AGR",
+                  "HRI", "CRM", "SEP", "ELI", "ENV"}
 #: Roots where "X and Y <verb>" with no target means they did it with each other ("signed a pact", "clashed").
 MUTUAL_ROOTS = {"03", "04", "05", "06", "08", "19"}
 
@@ -141,6 +144,9 @@ class EventExtractor:
         else:
             sources = st.agents(verb) if passive else st.subjects(verb)
             targets = self.targets(verb, trigger, passive)
+            if self.lexicon.frames.get(verb.lemma_.lower()) in ("appeal", "demand"):
+                # "demanded that Stockholm extradite ...": the addressee of the frame verb is its target.
+                targets = [st.addressees(verb), *targets]
         return _Candidate(verb, trigger, cues, sources, targets, frame)
 
     def targets(self, verb: Token, trigger: Trigger, passive: bool) -> list[list[Token]]:
@@ -187,7 +193,7 @@ class EventExtractor:
                 actor(tok)
         cands: list[_Candidate] = []
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+            if _is_predicate(tok):
                 c = self.candidate(tok)
                 if c is not None:
                     cands.append(c)
@@ -302,7 +308,24 @@ class EventExtractor:
         a = actor(tok)
         if a is not None and self._is_equipment(tok) and not (a.entry or "").startswith("organisations.tsv"):
             return None
+        if a is None or not a.code:
+            return self._domestic_target(tok, sources)
         return a
+
+    def _domestic_target(self, tok: Token, sources: list[Actor]) -> Actor | None:
+        """A target named only by a domestic role ("arrested dozens of protesters", "executed a man") belongs to
+        the source's own country: CAMEO's default for events inside one state."""
+        head = tok
+        for child in tok.children:  # "dozens of protesters": the role is on the "of" phrase
+            if child.dep_ == "prep" and child.lower_ == "of":
+                head = next((g for g in child.children if g.dep_ == "pobj"), tok)
+        hit = self.resolver.role_of(head)
+        country = next((s.country for s in sources if s.country), None)
+        if hit is None or country is None or hit[0] not in DOMESTIC_ROLES:
+            return None
+        role = hit[0]
+        return Actor(code=country + role, country=country, role=role, text=tok.text,
+                     entry=f"{hit[2]} role {role}; country of the source (domestic default)")
 
     def _speaker_for(self, source: Actor, c: _Candidate, actor, notes: list[str]) -> Actor:  # type: ignore[no-untyped-def]
         """A bare state ("China") framed by a speaker of the same state ("Wang Yi said China ...") is that speaker."""
@@ -366,6 +389,18 @@ class EventExtractor:
             if hit is not None:
                 return hit
         return None
+
+
+VERBAL_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp"}
+
+
+def _is_predicate(tok: Token) -> bool:
+    """A verb, or a word the tagger mislabelled that heads a clause with an object ("that Stockholm EXTRADITE X")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "ROOT":
+        return True
+    return tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in VERBAL_DEPS and any(c.dep_ == "dobj" for c in tok.children)
 
 
 def _most_specific(actors: list[Actor]) -> list[Actor]:
