@@ -35,6 +35,8 @@ COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 COOPERATIVE_PLOVER = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 #: Roots whose target may be the place named with "in" ("demonstrated in Serbia", "troops massed in Syria").
 IN_TARGET_ROOTS = {"08", "14", "15"}
+#: Roots whose future or conditional announcement is a threat ("will impose sanctions", "may halt mediation").
+THREAT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 #: Roles that, named without a country, are taken to belong to the source's country.
 DOMESTIC_ROLES = {"CVL", "OPP", "REB", "LAB", "EDU", "MED", "HLH", "REF", "JUD", "LEG", "COP", "BUS", "REL", "AGR",
                   "HRI", "CRM", "SEP", "ELI", "ENV"}
@@ -63,6 +65,8 @@ class Trigger:
     base_confidence: float
     noun: Token | None = None
     prep: str | None = None
+    frame: str | None = None
+    """Set when the verb itself is a frame word coding an event noun ("rejected an invitation")."""
 
 
 @dataclass(slots=True)
@@ -95,6 +99,7 @@ class EventExtractor:
         obj_terms = {_term for o in obj_nouns for _term in _noun_terms(o)}
         verb_preps = {p for p, _ in preps} | {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative")}
         object_preps = {p for o in objs for p, _ in st.prep_objects(o)}
+        bare: tuple[str, VerbEntry] | None = None
         for key in keys:
             best: VerbEntry | None = None
             for e in self.lexicon.verb_entries(key):
@@ -106,20 +111,35 @@ class EventExtractor:
                     continue
                 if best is None or e.specificity > best.specificity:
                     best = e
-            if best is not None:
-                noun = next((o for o in obj_nouns if best.objects and set(_noun_terms(o)) & best.objects), None)
-                conf = {3: 0.9, 2: 0.85, 1: 0.8, 0: 0.7}[best.specificity]
-                words = key + (f" {noun.text}" if noun is not None else "") + (f" {best.prep}" if best.prep else "")
-                return Trigger(best.cameo, best.describe(), words, conf, noun=noun, prep=best.prep)
-        nominal = [o for o in objs] + [o for p, o in preps if p in ("in", "into")]
-        for o in nominal:
-            if o.pos_ != "NOUN":
-                continue
+            if best is not None and best.specificity > 0:
+                return self._verb_trigger(key, best, obj_nouns)
+            if best is not None and bare is None:
+                bare = (key, best)
+        # 2. A frame verb with an event noun: "rejected an INVITATION" -> the noun's code, refused.
+        kind = self.lexicon.frames.get(lemma)
+        nouns = [o for o in objs if o.pos_ == "NOUN"]
+        if kind in CODING_FRAMES:
+            for o in nouns:
+                n = self.noun_entry(o)
+                if n is not None:
+                    return Trigger(n.cameo, f"{n.source} noun '{n.noun}' framed by '{lemma}' -> {n.cameo}",
+                                   f"{verb.text} {o.text}", 0.75, noun=o, frame=kind)
+        # 3. The verb's own general entry.
+        if bare is not None:
+            return self._verb_trigger(bare[0], bare[1], obj_nouns)
+        # 4. A light or reporting verb with an event noun: "held TALKS with", "announced a PACT with".
+        for o in nouns + [o for p, o in preps if p in ("in", "into") and o.pos_ == "NOUN"]:
             n = self.noun_entry(o)
             if n is not None:
                 return Trigger(n.cameo, f"{n.source} noun '{n.noun}' with '{lemma}' -> {n.cameo}",
                                f"{verb.text} {o.text}", 0.7, noun=o)
         return None
+
+    def _verb_trigger(self, key: str, entry: VerbEntry, obj_nouns: list[Token]) -> Trigger:
+        noun = next((o for o in obj_nouns if entry.objects and set(_noun_terms(o)) & entry.objects), None)
+        conf = {3: 0.9, 2: 0.85, 1: 0.8, 0: 0.7}[entry.specificity]
+        words = key + (f" {noun.text}" if noun is not None else "") + (f" {entry.prep}" if entry.prep else "")
+        return Trigger(entry.cameo, entry.describe(), words, conf, noun=noun, prep=entry.prep)
 
     def noun_entry(self, noun: Token) -> NounEntry | None:
         for term in _noun_terms(noun):
@@ -135,10 +155,21 @@ class EventExtractor:
             return None
         cues = st.frame_cues(verb, self.lexicon.frames)
         frame = next((f for f in cues.frames if f.kind in CODING_FRAMES or f.kind == "deny"), None)
+        if trigger.frame is not None:
+            frame = st.Frame(trigger.frame, verb)
+            cues.frames.insert(0, frame)
+        elif (frame is None or frame.kind == "intend") and cues.obligation and any(f.kind == "report" for f in cues.frames):
+            # "X said Y must do Z": the speaker demands it of Y
+            report = next(f for f in cues.frames if f.kind == "report")
+            frame = st.Frame("demand", report.word)
+            cues.frames.insert(0, frame)
         passive = st.is_passive(verb)
-        if frame is not None and frame.kind in ("appeal", "demand"):
+        if frame is not None and frame.kind in ("appeal", "demand") and frame.word is not verb:
             sources = st.subjects(frame.word)
-            targets = [st.addressees(frame.word)]
+            addressees = st.addressees(frame.word) if frame.word.i != verb.i else []
+            if frame.word.lemma_.lower() in self.lexicon.frames and self.lexicon.frames[frame.word.lemma_.lower()] == "report":
+                addressees = st.subjects(verb)  # "X said Y must ...": Y is asked
+            targets = [addressees]
             if frame.kind == "demand" and not targets[0]:
                 targets = self.targets(verb, trigger, passive)
         else:
@@ -174,7 +205,9 @@ class EventExtractor:
             if noun.pos_ == "NOUN":
                 level2.extend((p, t) for p, t in st.prep_objects(noun) if p in order or p == "in")
         level2.sort(key=lambda pt: order.get(pt[0], len(order)))
-        return [direct, [t for _, t in level1], [t for _, t in level2]]
+        # 4. where the object is: "halt mediation efforts IN Serbia" (never the verb's own place phrase)
+        placed = [t for h in holders[1:] for p, t in st.prep_objects(h) if p == "in"]
+        return [direct, [t for _, t in level1], [t for _, t in level2], placed]
 
     # -- 4. coding --------------------------------------------------------------------------------------------
     def __call__(self, sent: Doc | Span, ctx: SentenceContext, memory: DocumentMemory) -> list[Event]:
@@ -198,7 +231,7 @@ class EventExtractor:
                 if c is not None:
                     cands.append(c)
         # A frame verb with its own entry ("urged", "threatened") is not coded when the event inside it was.
-        framed = {f.word.i for c in cands for f in c.cues.frames}
+        framed = {f.word.i for c in cands for f in c.cues.frames if f.word.i != c.verb.i}
         cands = [c for c in cands if not (c.verb.i in framed and self.lexicon.frames.get(c.verb.lemma_.lower()))]
         events: list[Event] = []
         seen: set[tuple[str | None, str | None, str]] = set()
@@ -221,8 +254,12 @@ class EventExtractor:
         source_codes = {s.code for s in sources}
         targets: list[Actor] = []
         for tier in c.targets:
-            found = [a for a in (self._target_actor(t, actor, sources) for t in tier)
-                     if a is not None and a.code and a.code not in source_codes]
+            found = []
+            for t in tier:
+                a = self._target_actor(t, actor, sources)
+                if a is not None and a.code and a.code not in source_codes:
+                    found.append(a)
+                    found.extend(self._coordinated_modifiers(t, a, actor))
             if found:
                 targets = _most_specific(found)
                 break
@@ -269,15 +306,18 @@ class EventExtractor:
             return []
         if a.country and not a.role and tok.lemma_.lower() != "fighter" and self._is_equipment(tok):
             a = a.model_copy(update={"code": a.country + "MIL", "role": "MIL"})
-        out = [a]
+        return [a, *self._coordinated_modifiers(tok, a, actor)]
+
+    def _coordinated_modifiers(self, tok: Token, a: Actor, actor) -> list[Actor]:  # type: ignore[no-untyped-def]
+        """Extra actors from coordinated modifiers: "Sierra Leonean and Liberian refugees" -> SLE..., LBR..."""
+        out: list[Actor] = []
         for mod in tok.lefts:
             if mod.dep_ not in ("amod", "compound", "nmod"):
                 continue
             for other in st.conjuncts(mod)[1:]:
                 b = actor(other)
                 if b is not None and b.country and b.country != a.country:
-                    role = a.role
-                    out.append(b.model_copy(update={"code": b.country + (role or ""), "role": role,
+                    out.append(b.model_copy(update={"code": b.country + (a.role or ""), "role": a.role,
                                                     "text": f"{other.text} {tok.text}"}))
         return out
 
@@ -309,6 +349,13 @@ class EventExtractor:
         if a is not None and self._is_equipment(tok) and not (a.entry or "").startswith("organisations.tsv"):
             return None
         if a is None or not a.code:
+            # "shelled positions OF the Palestinian security forces": the owner is the target
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        owner = actor(pobj) if pobj.dep_ == "pobj" else None
+                        if owner is not None and owner.code:
+                            return owner
             return self._domestic_target(tok, sources)
         return a
 
@@ -359,6 +406,10 @@ class EventExtractor:
             modality = Modality.DENIED
             notes.append(f"frame deny '{f.word.text}' {code}->016")
             code = "016"  # CAMEO's own code: deny responsibility
+        elif (cues.future or cues.hypothetical) and not cues.negated and code[:2] in THREAT_ROOTS:
+            new = self.lexicon.frame_code("threaten", code)
+            notes.append(f"future {'conditional ' if cues.hypothetical else ''}punitive act {code}->{new}")
+            code, modality = new, Modality.INTENDED
         elif cues.negated and cues.future and code[:2] in COOPERATIVE_ROOTS:
             new = self.lexicon.frame_code("refuse", code)
             notes.append(f"negated future {code}->{new}")

@@ -24,7 +24,8 @@ PARTICLE_WORDS = {"down", "back", "up", "out", "off", "away", "over", "in", "on"
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "them", "i"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "'d", "should", "can"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "'d", "can"}
+OBLIGATION_AUX = {"must", "should", "ought"}
 CONDITIONAL_MARKS = {"if", "unless", "provided"}
 
 
@@ -144,6 +145,8 @@ class Cues:
     negated: bool = False
     future: bool = False
     hypothetical: bool = False
+    obligation: bool = False
+    """must/should/has to on the event: under a report frame, the speaker demands it."""
 
 
 def _aux_cues(token: Token, cues: Cues) -> None:
@@ -154,6 +157,8 @@ def _aux_cues(token: Token, cues: Cues) -> None:
             cues.future = True
         elif c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX:
             cues.hypothetical = True
+        elif c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX:
+            cues.obligation = True
         elif c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
             cues.hypothetical = True
 
@@ -176,6 +181,9 @@ def frame_cues(verb: Token, frames: dict[str, str]) -> Cues:
         if kind:
             cues.frames.append(Frame(kind, head))
             if kind == "report":
+                if cues.hypothetical and any(c.lower_ == "would" for c in token.children):
+                    # "said he would not provide": reported speech shifts "will" to "would"
+                    cues.hypothetical, cues.future = False, True
                 break
             _aux_cues(head, cues)
         elif head.pos_ == "AUX" or head.lemma_ == "be":
