@@ -176,6 +176,8 @@ class ActorResolver:
                     role = entry.role
                 elif title_role is not None:
                     role = title_role[0]  # the text calls them by a current title: trust it over the table's gaps
+                elif on is not None and _between_offices(self.dictionary.names[span.text], on):
+                    role = entry.role  # between two listed offices: still in government, in a post not listed
                 else:
                     role = "ELI"  # named without a title outside every listed tenure: a former office-holder
                 return Actor(code=f"{entry.country}{role}", country=entry.country, role=role, text=text,
@@ -256,6 +258,12 @@ def _person_name(head: Token, names: dict[int, tuple[Span, list[NameEntry]]]) ->
         if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
             return ent.text
     return None
+
+
+def _between_offices(entries: list[NameEntry], on: date) -> bool:
+    """True if the person held a listed office before ``on`` and holds one again after it."""
+    leaders = [e for e in entries if e.kind == "leader"]
+    return any(e.end and e.end < on for e in leaders) and any(e.start and e.start > on for e in leaders)
 
 
 def pick_tenure(entries: list[NameEntry], on: date | None) -> NameEntry | None:

@@ -349,6 +349,9 @@ class EventExtractor:
         if a is not None and self._is_equipment(tok) and not (a.entry or "").startswith("organisations.tsv"):
             return None
         if a is None or not a.code:
+            owner = self._possessor(tok, actor, sources)
+            if owner is not None:
+                return owner
             # "shelled positions OF the Palestinian security forces": the owner is the target
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -356,8 +359,28 @@ class EventExtractor:
                         owner = actor(pobj) if pobj.dep_ == "pobj" else None
                         if owner is not None and owner.code:
                             return owner
+            if self._is_equipment(tok) and (tok.lemma_.lower() != "fighter" or _has_designation(tok)):
+                return None  # "more J-10C fighters", "howitzers": equipment, not people
             return self._domestic_target(tok, sources)
         return a
+
+    def _possessor(self, tok: Token, actor, sources: list[Actor]) -> Actor | None:  # type: ignore[no-untyped-def]
+        """"its soldiers" in "Israel said Hamas attacked its soldiers": the owner is the nearest earlier actor
+        that is not the source; the head noun gives the role."""
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
+        if poss is None:
+            return None
+        source_codes = {s.code for s in sources} | {s.country for s in sources}
+        for prev in reversed(list(tok.doc[: poss.i])):
+            if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ not in ("compound", "poss", "amod"):
+                owner = actor(prev)
+                if owner is not None and owner.country and owner.code not in source_codes \
+                        and owner.country not in source_codes:
+                    hit = self.resolver.role_of(tok)
+                    role = hit[0] if hit else owner.role
+                    return owner.model_copy(update={"code": owner.country + (role or ""), "role": role,
+                                                    "text": f"{tok.text} of {owner.text}"})
+        return None
 
     def _domestic_target(self, tok: Token, sources: list[Actor]) -> Actor | None:
         """A target named only by a domestic role ("arrested dozens of protesters", "executed a man") belongs to
@@ -452,6 +475,12 @@ def _is_predicate(tok: Token) -> bool:
     if tok.pos_ == "NOUN" and tok.dep_ == "ROOT":
         return True
     return tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in VERBAL_DEPS and any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _has_designation(tok: Token) -> bool:
+    """A modifier like "J-10C", "F-16" or "S-400": the noun names equipment."""
+    return any(any(ch.isdigit() for ch in c.text) and "-" in c.text or c.text.isupper() and len(c.text) > 1
+               for c in tok.lefts)
 
 
 def _most_specific(actors: list[Actor]) -> list[Actor]:

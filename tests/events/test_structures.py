@@ -1,0 +1,131 @@
+"""Event coding of the sentence structures and modalities dyads must handle, on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def dyads(events):
+    return {(e.source.country or e.source.code, e.target.country if e.target else None, e.cameo) for e in events}
+
+
+def test_active_voice(code_text):
+    events = code_text("Pakistani troops attacked Indian positions along the border.")
+    assert [(e.source.code, e.target.country, e.cameo[:2]) for e in events] == [("PAKMIL", "IND", "19")]
+
+
+def test_passive_voice_takes_the_agent_as_source(code_text):
+    events = code_text("Two Iraqi soldiers were killed by Islamic State militants near Mosul.")
+    assert {(e.source.code, e.target.code) for e in events} == {("IMGREBISI", "IRQMIL")}
+    assert events[0].cameo[:2] in ("18", "19")
+
+
+def test_coordinated_targets_give_one_event_each(code_text):
+    events = code_text("Chinese Foreign Minister Wang Yi held talks with Egypt, Jordan and Qatar on Monday.")
+    assert {(e.source.code, e.target.country) for e in events} == {("CHNGOV", "EGY"), ("CHNGOV", "JOR"),
+                                                                   ("CHNGOV", "QAT")}
+    assert {e.cameo[:2] for e in events} == {"04"}
+    assert all(e.source.name == "Wang Yi" for e in events)
+
+
+def test_coordinated_sources(code_text):
+    events = code_text("France and Germany condemned the Russian invasion of Ukraine.")
+    assert {(e.source.country, e.cameo[:2]) for e in events} == {("FRA", "11"), ("DEU", "11")}
+    assert {e.target.country for e in events} == {"RUS"}
+
+
+def test_mutual_event_between_coordinated_sources(code_text):
+    events = code_text("Turkey and Iraq signed a security pact on Monday.")
+    assert {(e.source.country, e.target.country) for e in events} == {("TUR", "IRQ"), ("IRQ", "TUR")}
+    assert {e.cameo for e in events} == {"057"}
+
+
+def test_nominal_event_with_a_prepositional_target(code_text):
+    events = code_text("Egypt agreed a $2.5 billion gas deal with Turkey.")
+    assert ("EGY", "TUR") in {(e.source.country, e.target.country) for e in events if e.target}
+
+
+def test_reported_clause_codes_the_inner_event_only(code_text):
+    events = code_text("Israel said that Hamas attacked its soldiers near the border.")
+    assert [(e.source.code, e.target.country, e.cameo[:2]) for e in events] == [("PSEREBHMS", "ISR", "19")]
+    assert events[0].modality.value == "reported"
+
+
+def test_negation_is_a_modality(code_text):
+    events = code_text("France did not sign the defence agreement with Mali.")
+    assert [(e.source.country, e.target.country, e.cameo, e.modality.value) for e in events] == [
+        ("FRA", "MLI", "057", "negated")]
+
+
+def test_intent_gives_cameo_intent_code(code_text):
+    events = code_text("China is ready to send Pakistan more J-10C fighters.")
+    assert [(e.source.country, e.target.country, e.cameo, e.modality.value, e.plover) for e in events] == [
+        ("CHN", "PAK", "0332", "intended", "AGREE")]
+    assert "frame intend" in events[0].rule
+
+
+def test_speaker_of_the_same_state_is_the_source(code_text):
+    events = code_text("Wang Yi said on March 3 that China was ready to send Pakistan more J-10C fighters.")
+    (e,) = events
+    assert (e.source.code, e.source.name, e.target.country, e.cameo) == ("CHNGOV", "Wang Yi", "PAK", "0332")
+    assert (e.date, e.date_precision) == ("2023-03-03", "day")
+
+
+def test_refusal(code_text):
+    events = code_text("Iran refused to release the detained British sailors.")
+    assert [(e.source.country, e.cameo[:2], e.modality.value) for e in events] == [("IRN", "12", "refused")]
+
+
+def test_appeal_targets_the_addressee(code_text):
+    events = code_text("The United Nations urged Israel to allow aid convoys into Gaza.")
+    assert [(e.source.code, e.target.country, e.cameo[:2], e.modality.value) for e in events] == [
+        ("IGOUNO", "ISR", "02", "demanded")]
+
+
+def test_demand_that(code_text):
+    events = code_text("Ankara demanded that Stockholm extradite Kurdish militants.")
+    assert [(e.source.country, e.target.country, e.cameo[:2]) for e in events] == [("TUR", "SWE", "10")]
+
+
+def test_threat_to_act(code_text):
+    events = code_text("Pakistan threatened to break off diplomatic relations with Denmark.")
+    assert [(e.source.country, e.target.country, e.cameo[:2]) for e in events] == [("PAK", "DNK", "13")]
+
+
+def test_future_sanction_is_a_threat(code_text):
+    events = code_text("The European Union will impose new sanctions on Belarus.")
+    assert [(e.source.code, e.target.country, e.cameo[:2], e.modality.value) for e in events] == [
+        ("IGOEUR", "BLR", "13", "intended")]
+
+
+def test_future_cooperation_keeps_its_code_and_is_plover_agree(code_text):
+    events = code_text("Indian Prime Minister Narendra Modi will visit Moscow next week.")
+    (e,) = events
+    assert (e.source.code, e.target.country, e.cameo, e.plover, e.modality.value) == (
+        "INDGOV", "RUS", "042", "AGREE", "intended")
+    assert (e.date, e.date_precision) == ("2023-03-06", "week")
+
+
+def test_relative_date_resolves_against_document_date(code_text):
+    events = code_text("Egypt's army announced last week a border-security pact with Sudan and Libya.")
+    assert {(e.source.code, e.target.country) for e in events} == {("EGYMIL", "SDN"), ("EGYMIL", "LBY")}
+    assert {(e.date, e.date_precision) for e in events} == {("2023-02-20", "week")}
+
+
+def test_denial_is_coded_as_deny(code_text):
+    events = code_text("Tehran denied that it had sent weapons to the Houthis.")
+    assert [(e.source.country, e.cameo, e.modality.value) for e in events] == [("IRN", "016", "denied")]
+
+
+def test_sentence_without_actors_gives_no_event(code_text):
+    assert code_text("Heavy rain flooded the coastal highway on Tuesday, officials said.") == []
+
+
+def test_statement_alone_is_not_an_event(code_text):
+    assert code_text("The Egyptian foreign minister said the talks had been useful.") == []
+
+
+def test_every_event_names_its_rule_and_evidence(code_text):
+    (e,) = code_text("Russia expelled two Estonian diplomats on Friday.")
+    assert e.rule.startswith("verbs.tsv:")
+    assert e.sentence == "Russia expelled two Estonian diplomats on Friday."
+    assert e.span == (0, len(e.sentence))
+    assert e.source.entry and e.target.entry
