@@ -136,6 +136,7 @@ def ingest(
         for r in batch.documents:
             table.add_row(r.doc_id, r.status, str(r.events), r.date or "—", r.date_source, r.reason)
         console.print(table)
+    _report_failures(batch.documents)
     console.print(
         f"{batch.count('coded')} coded, {batch.count('unchanged')} unchanged, {batch.count('skipped')} skipped, "
         f"{batch.count('empty')} empty, {len(batch.failed)} failed; {batch.events} new events. "
