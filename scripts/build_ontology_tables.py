@@ -9,6 +9,10 @@ Choices (documented in the generated files' header comments too):
 - Goldstein: GDELT's score, ICEWS's where GDELT has none (1213).
 - PLOVER: the 2021 CAMEO2PLOVER crosswalk; where a code has no row, its parent's row; CAMEO 02x (appeals), which
   PLOVER drops, map to REQUEST (PLOVER's type for requests and appeals); CAMEO 01x stays without a PLOVER type.
+- Where the PLOVER 2.0 manual's own type and mode definitions contradict the 2021 draft crosswalk, the manual wins
+  (`MANUAL_OVERRIDES`): international sanctions (163) are SANCTION/discontinue ("International (political or
+  economic) sanctions are coded as discontinue"), and easing curfews or states of emergency (0813, 0814) is
+  CONCEDE ("removing curfews"; the root table maps 081-083 to CONCEDE).
 """
 
 from __future__ import annotations
@@ -19,6 +23,13 @@ from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 OUT = Path(__file__).resolve().parents[1] / "src" / "dyads" / "data" / "ontology"
+
+
+MANUAL_OVERRIDES = {
+    "163": ("SANCTION", "discontinue", "economic"),
+    "0813": ("CONCEDE", "", "legal"),
+    "0814": ("CONCEDE", "", "legal"),
+}
 
 
 def read(path: Path) -> list[dict[str, str]]:
@@ -40,6 +51,7 @@ def main() -> int:
     with (OUT / "plover.tsv").open("w", encoding="utf-8") as f:
         f.write("# CAMEO code -> PLOVER type, mode, context (CAMEO2PLOVER 2021); 'inherited' = taken from the parent code;\n")
         f.write("# 02x appeals -> REQUEST is dyads' choice (PLOVER drops CAMEO 01 and 02); 01x has no PLOVER type.\n")
+        f.write("# how=manual: the PLOVER 2.0 manual's type definitions override the draft crosswalk (see the script).\n")
         f.write("cameo\tplover\tmode\tcontext\thow\n")
         for r in codes:
             code = r["code"]
@@ -47,6 +59,10 @@ def main() -> int:
                 continue
             if code.startswith("02"):
                 f.write(f"{code}\tREQUEST\t\t\tdyads\n")
+                continue
+            if code in MANUAL_OVERRIDES:
+                ptype, mode, context = MANUAL_OVERRIDES[code]
+                f.write(f"{code}\t{ptype}\t{mode}\t{context}\tmanual\n")
                 continue
             row, how = cross.get(code), "crosswalk"
             parent = code
