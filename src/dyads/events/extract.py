@@ -40,6 +40,12 @@ THREAT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 #: Roles that, named without a country, are taken to belong to the source's country.
 DOMESTIC_ROLES = {"CVL", "OPP", "REB", "LAB", "EDU", "MED", "HLH", "REF", "JUD", "LEG", "COP", "BUS", "REL", "AGR",
                   "HRI", "CRM", "SEP", "ELI", "ENV"}
+#: Disapproval and investigation: the thing complained about comes before the addressee ("complained to the UN
+#: OVER Israeli raids").
+ACCUSATION_ROOTS = {"09", "11", "12"}
+ACCUSATION_PREPS = ("against", "over", "about", "of", "for", "on")
+#: Conflict roots whose event happens TO the place it happens in, when no other target is named.
+PLACE_TARGET_ROOTS = {"13", "14", "15", "17", "18", "19", "20"}
 #: Roots where "X and Y <verb>" with no target means they did it with each other ("signed a pact", "clashed").
 MUTUAL_ROOTS = {"03", "04", "05", "06", "08", "19"}
 
@@ -189,7 +195,8 @@ class EventExtractor:
            "condemned the coup IN Niger".
         """
         objs = st.objects(verb)
-        order = {p: i for i, p in enumerate(st.TARGET_PREPS)}
+        prefs = ACCUSATION_PREPS if trigger.cameo[:2] in ACCUSATION_ROOTS else ()
+        order = {p: i for i, p in enumerate((*prefs, *(p for p in st.TARGET_PREPS if p not in prefs)))}
         allowed_in = trigger.cameo[:2] in IN_TARGET_ROOTS
         direct = [o for o in objs if o.pos_ in ("PROPN", "NOUN", "PRON") and o is not trigger.noun]
         direct += st.datives(verb)
@@ -203,10 +210,15 @@ class EventExtractor:
         level2: list[tuple[str, Token]] = []
         for _, noun in level1:
             if noun.pos_ == "NOUN":
-                level2.extend((p, t) for p, t in st.prep_objects(noun) if p in order or p == "in")
+                level2.extend((p, t) for p, t in st.prep_objects(noun) if p in order or p in ("in", "by"))
+        for o in objs:  # "rejected calls BY Belarus's rulers", "investigating crimes BY Croatian extremists"
+            if o.pos_ == "NOUN":
+                level2.extend((p, t) for p, t in st.prep_objects(o) if p == "by")
         level2.sort(key=lambda pt: order.get(pt[0], len(order)))
         # 4. where the object is: "halt mediation efforts IN Serbia" (never the verb's own place phrase)
         placed = [t for h in holders[1:] for p, t in st.prep_objects(h) if p == "in"]
+        if trigger.cameo[:2] in PLACE_TARGET_ROOTS:  # "resume attacks IN Israel", "a bombing IN Baghdad"
+            placed += [t for p, t in st.prep_objects(verb) if p in ("in", "inside", "across", "throughout")]
         return [direct, [t for _, t in level1], [t for _, t in level2], placed]
 
     # -- 4. coding --------------------------------------------------------------------------------------------
@@ -389,6 +401,8 @@ class EventExtractor:
         for child in tok.children:  # "dozens of protesters": the role is on the "of" phrase
             if child.dep_ == "prep" and child.lower_ == "of":
                 head = next((g for g in child.children if g.dep_ == "pobj"), tok)
+        if self._is_equipment(head) and (head.lemma_.lower() != "fighter" or _has_designation(head)):
+            return None
         hit = self.resolver.role_of(head)
         country = next((s.country for s in sources if s.country), None)
         if hit is None or country is None or hit[0] not in DOMESTIC_ROLES:
