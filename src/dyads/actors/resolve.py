@@ -38,6 +38,9 @@ PARTITIVE = {
     "commander", "negotiator", "diplomat", "ambassador", "embassy", "office", "cabinet", "parliament", "court",
     "thousand", "hundred", "dozen", "million", "score", "crowd", "number", "majority", "minority", "band",
 }
+#: Prepositions that place a role-only group in a country: "rebels IN the Ivory Coast", "students THROUGHOUT
+#: Indonesia", "doctors FROM American aid groups".
+PLACEMENT_PREPS = {"in", "throughout", "across", "from"}
 FORMER = {"former", "ex", "ex-", "then", "then-", "erstwhile", "ousted", "deposed", "late"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 
@@ -155,7 +158,7 @@ class ActorResolver:
         former = any(t.lower_ in FORMER for t in tokens) or any(t.lower_.startswith("then-") for t in tokens)
 
         actor = self._compose(found, role_hit, title_role, former, text, on, head, names)
-        if actor is None and _depth < 2:
+        if actor is None and _depth < 3:
             actor = self._borrow(head, names, on=on, memory=memory, role_hit=role_hit, depth=_depth)
         if actor is None:
             actor = self._from_memory(head, text, role_hit or title_role, memory, on)
@@ -210,16 +213,17 @@ class ActorResolver:
         """Partitive "of" phrases and appositions lend their actor to a head that has none of its own; a role
         without a country takes the country it is placed in ("rebels in the Ivory Coast")."""
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "in" and role_hit is not None:
+            if child.dep_ == "prep" and child.lower_ in PLACEMENT_PREPS and role_hit is not None:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.i in names:
-                        place = next((e for e in names[pobj.i][1] if e.kind in ("country", "capital")), None)
-                        if place is not None and place.country:
-                            return Actor(code=place.country + role_hit[0], country=place.country, role=role_hit[0],
-                                         text=f"{head.text} in {names[pobj.i][0].text}",
-                                         entry=f"{place.source} {place.kind} {place.name}; role {role_hit[2]}")
+                    if pobj.dep_ != "pobj":
+                        continue
+                    place = self.resolve(pobj, names, on=on, memory=DocumentMemory(), _depth=depth + 1)
+                    if place is not None and place.country:
+                        return Actor(code=place.country + role_hit[0], country=place.country, role=role_hit[0],
+                                     text=f"{head.text} {child.lower_} {place.text}",
+                                     entry=f"{place.entry}; role {role_hit[2]}")
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and head.lemma_.lower() in PARTITIVE:
+            if child.dep_ == "prep" and child.lower_ == "of" and (head.lemma_.lower() in PARTITIVE or role_hit):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         inner = self.resolve(pobj, names, on=on, memory=memory, _depth=depth + 1)

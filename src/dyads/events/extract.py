@@ -100,6 +100,7 @@ class EventExtractor:
         prt = st.particle(verb)
         keys = ([f"{lemma} {prt}"] if prt else []) + [lemma]
         objs = st.objects(verb)
+        objs = objs + [inner for o in objs for inner in _of_contents(o)]  # "700 kg OF medicine", "part OF a program"
         preps = st.prep_objects(verb)
         obj_nouns = [o for o in objs] + [o for _, o in preps]
         obj_terms = {_term for o in obj_nouns for _term in _noun_terms(o)}
@@ -124,12 +125,13 @@ class EventExtractor:
         # 2. A frame verb with an event noun: "rejected an INVITATION" -> the noun's code, refused.
         kind = self.lexicon.frames.get(lemma)
         nouns = [o for o in objs if o.pos_ == "NOUN"]
-        if kind in CODING_FRAMES:
+        if kind in CODING_FRAMES or kind in ("attempt", "report"):
             for o in nouns:
                 n = self.noun_entry(o)
                 if n is not None:
+                    coding = kind if kind in CODING_FRAMES else None  # "continued their hunger STRIKE": as is
                     return Trigger(n.cameo, f"{n.source} noun '{n.noun}' framed by '{lemma}' -> {n.cameo}",
-                                   f"{verb.text} {o.text}", 0.75, noun=o, frame=kind)
+                                   f"{verb.text} {o.text}", 0.75, noun=o, frame=coding)
         # 3. The verb's own general entry.
         if bare is not None:
             return self._verb_trigger(bare[0], bare[1], obj_nouns)
@@ -260,6 +262,11 @@ class EventExtractor:
         if code is None:
             return []
         sources = [a for t in c.sources for a in self._source_actors(t, actor) if a.code]
+        if not sources and c.cues.frames and not st.is_passive(c.verb) and c.sources and all(
+                _refers_back(t) for t in c.sources):
+            # "officials agreed that THEIR COUNTRIES should cooperate": the frame's subject acts
+            frame_word = c.cues.frames[0].word
+            sources = [a for t in st.subjects(frame_word) for a in self._source_actors(t, actor) if a.code]
         if not sources:
             return []
         sources = _most_specific([self._speaker_for(a, c, actor, notes) for a in sources])
@@ -489,6 +496,25 @@ def _is_predicate(tok: Token) -> bool:
     if tok.pos_ == "NOUN" and tok.dep_ == "ROOT":
         return True
     return tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in VERBAL_DEPS and any(c.dep_ == "dobj" for c in tok.children)
+
+
+#: Heads that measure or divide their "of" phrase: the event is about what they contain.
+CONTAINER_NOUNS = {"kg", "kilogram", "ton", "tonne", "tons", "worth", "batch", "shipment", "consignment", "part",
+                   "portion", "share", "number", "lot", "package", "load", "supply", "quantity", "amount", "set",
+                   "pair", "squadron", "fleet", "dozen", "hundred", "thousand", "million", "day", "week"}
+
+
+def _of_contents(noun: Token) -> list[Token]:
+    """What a measuring head contains: "700 kg of MEDICINE", "a batch of J-10C JETS", "10 days of war GAMES"."""
+    if noun.lemma_.lower() not in CONTAINER_NOUNS and noun.pos_ != "NUM":
+        return []
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
+def _refers_back(tok: Token) -> bool:
+    """A subject that points back to an earlier actor: a pronoun, or "their countries", "its forces"."""
+    return tok.lower_ in st.PRONOUNS or any(
+        c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her") for c in tok.children)
 
 
 def _has_designation(tok: Token) -> bool:

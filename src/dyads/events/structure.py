@@ -178,6 +178,8 @@ def frame_cues(verb: Token, frames: dict[str, str]) -> Cues:
         kind = frames.get(head.lemma_.lower()) or frames.get(head.lower_)
         if token.dep_ == "advcl" and not kind:
             break
+        if kind == "intend" and token.dep_ == "ccomp" and _has_own_agent(token):
+            kind = "report"  # "she hoped THAT officials would be indicted": someone else's act, only reported
         if kind:
             cues.frames.append(Frame(kind, head))
             if kind == "report":
@@ -190,6 +192,16 @@ def frame_cues(verb: Token, frames: dict[str, str]) -> Cues:
             _aux_cues(head, cues)
         token = head
     return cues
+
+
+def _has_own_agent(clause: Token) -> bool:
+    """The clause has a subject of its own that does not point back to the frame's subject (or is passive)."""
+    if is_passive(clause):
+        return True
+    subj = own_subjects(clause)
+    return bool(subj) and not all(
+        s.lower_ in PRONOUNS or any(c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her") for c in s.children)
+        for s in subj)
 
 
 def addressees(frame_word: Token) -> list[Token]:
