@@ -135,7 +135,10 @@ class EventExtractor:
         # 3. The verb's own general entry.
         if bare is not None:
             return self._verb_trigger(bare[0], bare[1], obj_nouns)
-        # 4. A light or reporting verb with an event noun: "held TALKS with", "announced a PACT with".
+        # 4. A light or reporting verb with an event noun: "held TALKS with", "announced a PACT with". Other verbs
+        # with an event noun say nothing certain about it ("prohibited all AID" is not aid).
+        if kind not in ("light", "report", "attempt"):
+            return None
         for o in nouns + [o for p, o in preps if p in ("in", "into") and o.pos_ == "NOUN"]:
             n = self.noun_entry(o)
             if n is not None:

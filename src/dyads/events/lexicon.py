@@ -21,7 +21,7 @@ from dyads.errors import DataTableError
 from dyads.events.ontology import Ontology, load_ontology
 from dyads.tables import data_path, read_tsv, split_multi
 
-FRAME_KINDS = ("intend", "appeal", "demand", "refuse", "threaten", "deny", "report", "attempt")
+FRAME_KINDS = ("intend", "appeal", "demand", "refuse", "threaten", "deny", "report", "attempt", "light")
 
 
 @dataclass(frozen=True, slots=True)

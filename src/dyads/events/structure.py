@@ -169,15 +169,13 @@ def frame_cues(verb: Token, frames: dict[str, str]) -> Cues:
     _aux_cues(verb, cues)
     token = verb
     for _ in range(6):
-        if token.dep_ not in ("xcomp", "ccomp", "acomp", "advcl", "pcomp", "conj") or token.head is token:
-            break
+        if token.dep_ not in ("xcomp", "ccomp", "acomp", "pcomp", "conj") or token.head is token:
+            break  # an adjunct clause (", urging X to ...") is not governed by the verb it hangs from
         if token.dep_ == "conj":
             token = token.head
             continue
         head = token.head
         kind = frames.get(head.lemma_.lower()) or frames.get(head.lower_)
-        if token.dep_ == "advcl" and not kind:
-            break
         if kind == "intend" and token.dep_ == "ccomp" and _has_own_agent(token):
             kind = "report"  # "she hoped THAT officials would be indicted": someone else's act, only reported
         if kind:
