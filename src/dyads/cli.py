@@ -128,6 +128,7 @@ def ingest(
         for report, _ in run_batch(paths, pipeline=pipeline, store=store, doc_date=doc_date):
             batch.documents.append(report)
             progress.update(task, advance=1, doc=Path(report.doc_id).name[:40])
+        store.refresh_arms()
         counts = store.counts()
     if not quiet:
         table = Table(title="documents")
@@ -165,6 +166,48 @@ def events(
         records = store.events(source=source, target=target, since=since, until=until, code=code_, plover=plover,
                                limit=limit)
     _write_records(records, fmt)
+
+
+class ArmsFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def arms(
+    db: Path = typer.Option(Path("events.duckdb"), help="DuckDB database file."),
+    supplier: Optional[str] = typer.Option(None, help="Supplier country (ISO3)."),
+    recipient: Optional[str] = typer.Option(None, help="Recipient country (ISO3)."),
+    fmt: ArmsFormat = typer.Option(ArmsFormat.table, "--format", help="table, csv or json."),
+) -> None:
+    """The arms-transfer ledger: who supplies which weapons to whom, at which stage, with the evidence."""
+    from dyads.store import EventStore
+
+    with EventStore(db, read_only=True) as store:
+        rows = store.arms(supplier=supplier, recipient=recipient)
+    cols = ["supplier", "recipient", "weapon", "category", "status", "number", "value", "currency", "first_date",
+            "last_date", "n_documents"]
+    if fmt is ArmsFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    elif fmt is ArmsFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(cols)
+        for r in rows:
+            writer.writerow([r[c] for c in cols])
+    else:
+        table = Table(title=f"arms ledger in {db}")
+        for col in ("supplier", "recipient", "weapon", "category", "status", "number", "value", "dates", "docs"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            value = f"{r['value']:,.0f} {r['currency'] or ''}" if r["value"] else ""
+            number = f"{r['number']:g}" if r["number"] else ""
+            dates = r["first_date"] or ""
+            if r["last_date"] and r["last_date"] != r["first_date"]:
+                dates += f" .. {r['last_date']}"
+            table.add_row(r["supplier"], r["recipient"], r["weapon"], r["category"], r["status"], number, value,
+                          dates, str(r["n_documents"]))
+        console.print(table)
 
 
 @app.command()
@@ -205,11 +248,12 @@ def demo(
             for report, _ in run_batch(files, pipeline=pipeline, store=store):
                 batch.documents.append(report)
                 progress.advance(task)
+        n_arms = store.refresh_arms()
         counts = store.counts()
         dyads = store.top_dyads(10)
         records = [r for r in store.events() if r.get("target")]
     console.print(f"[bold]dyads demo[/bold]: {len(files)} bundled articles -> {db} "
-                  f"({counts['documents']} documents, {counts['events']} events; "
+                  f"({counts['documents']} documents, {counts['events']} events, {n_arms} arms-ledger rows; "
                   f"{batch.count('coded')} coded now, {batch.count('unchanged')} already there)")
     _report_failures(batch.documents)
     table = Table(title="top dyads")

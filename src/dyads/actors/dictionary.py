@@ -19,7 +19,7 @@ from pathlib import Path
 from dyads.tables import data_path, read_tsv, split_multi
 
 #: Kinds of names, in the order the resolver prefers them when two overlap.
-KINDS = ("leader", "organisation", "seat", "country", "capital", "demonym")
+KINDS = ("leader", "organisation", "seat", "country", "capital", "demonym", "place")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +122,13 @@ def load_leaders(d: ActorDictionary, path: Path) -> None:
             d.surnames[row["surname"]].append(entry)
 
 
+def load_places(d: ActorDictionary, path: Path) -> None:
+    """Cities, regions and sites: they name where something happens and stand for their country as a target."""
+    for line, row in read_tsv(path, required=("name", "iso3", "kind")):
+        iso = row["iso3"]
+        d.add(row["name"], NameEntry("place", iso, iso, None, row["name"], _source(path, line), office=row["kind"]))
+
+
 def load_roles(d: ActorDictionary, path: Path) -> None:
     for line, row in read_tsv(path, required=("term", "role", "kind")):
         d.roles[row["term"].lower()] = (row["role"], row["kind"], _source(path, line))
@@ -132,6 +139,7 @@ LOADERS = {
     "seats.tsv": load_seats,
     "organisations.tsv": load_organisations,
     "leaders.tsv": load_leaders,
+    "places.tsv": load_places,
     "roles.tsv": load_roles,
 }
 

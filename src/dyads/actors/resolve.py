@@ -190,7 +190,7 @@ class ActorResolver:
                 span, e = found[kind]
                 return Actor(code=e.code, country=e.country, role=e.role, text=text, name=None,
                              entry=f"{e.source} {e.name}")
-        for kind in ("country", "capital", "demonym"):
+        for kind in ("country", "capital", "demonym", "place"):
             if kind not in found:
                 continue
             span, e = found[kind]

@@ -28,7 +28,7 @@ from dyads.events import structure as st
 from dyads.events.lexicon import Lexicon, NounEntry, VerbEntry
 from dyads.events.ontology import Ontology
 from dyads.events.temporal import ResolvedDate, resolve_expression
-from dyads.model import Actor, Event, Modality
+from dyads.model import Actor, Event, Location, Modality, Quantity, Weapon
 
 CODING_FRAMES = ("appeal", "demand", "refuse", "threaten", "intend")
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
@@ -253,14 +253,14 @@ class EventExtractor:
         events: list[Event] = []
         seen: set[tuple[str | None, str | None, str]] = set()
         for c in cands:
-            for ev in self._code(c, sent, ctx, actor):
+            for ev in self._code(c, sent, ctx, actor, names):
                 key = (ev.source.code, ev.target.code if ev.target else None, ev.cameo)
                 if key not in seen:
                     seen.add(key)
                     events.append(ev)
         return events
 
-    def _code(self, c: _Candidate, sent, ctx: SentenceContext, actor) -> list[Event]:  # type: ignore[no-untyped-def]
+    def _code(self, c: _Candidate, sent, ctx: SentenceContext, actor, names) -> list[Event]:  # type: ignore[no-untyped-def]
         code, modality, notes = self._modality(c)
         if code is None:
             return []
@@ -294,6 +294,8 @@ class EventExtractor:
         if code == "010":
             return []  # a bare statement: CAMEO's residual code is not coded as an event
         when = self._date(c, sent, ctx)
+        quantities, weapons = self._things(c)
+        location = _location(c, names)
         rule = " | ".join([c.trigger.rule, *notes])
         conf = c.trigger.base_confidence - (0.1 if notes else 0.0) - (0.1 if modality in (Modality.HYPOTHETICAL, Modality.REPORTED) else 0.0)
         mutual = not targets and len(sources) > 1 and code[:2] in MUTUAL_ROOTS
@@ -312,7 +314,7 @@ class EventExtractor:
                     source=s, target=t, cameo=code, cameo_name=onto.name(code), plover=plover,
                     plover_mode=mapping.mode if mapping else None, goldstein=onto.goldstein(code),
                     modality=modality, confidence=max(0.05, min(1.0, round(conf, 2))), rule=rule,
-                    trigger=c.trigger.words,
+                    trigger=c.trigger.words, quantities=quantities, weapons=weapons, location=location,
                 ))
         return out
 
@@ -435,6 +437,18 @@ class EventExtractor:
                     return speaker
         return source
 
+    def _things(self, c: _Candidate) -> tuple[list[Quantity], list[Weapon]]:
+        """Money, counts and weapon systems named in the event's own clause (the verb and what it governs)."""
+        try:  # TEMP until quantities lands
+            from dyads.quantities import find_counts, find_money, find_weapons
+        except ImportError:
+            return [], []
+
+        tokens = list(c.verb.subtree)
+        doc = c.verb.doc
+        text = doc[tokens[0].i : tokens[-1].i + 1].text
+        return [*find_money(text), *find_counts(text)], find_weapons(text)
+
     def _modality(self, c: _Candidate) -> tuple[str | None, Modality, list[str]]:
         code = c.trigger.cameo
         notes: list[str] = []
@@ -512,6 +526,26 @@ def _of_contents(noun: Token) -> list[Token]:
     if noun.lemma_.lower() not in CONTAINER_NOUNS and noun.pos_ != "NUM":
         return []
     return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
+LOCATION_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout")
+
+
+def _location(c: _Candidate, names) -> Location | None:  # type: ignore[no-untyped-def]
+    """Where the sentence places the event: a place, capital or country in a locative phrase of the verb or of its
+    event noun ("talks IN Amman", "a strike NEAR Samarra")."""
+    holders = [c.verb] + ([c.trigger.noun] if c.trigger.noun is not None else [])
+    for h in holders:
+        for prep, obj in st.prep_objects(h):
+            if prep not in LOCATION_PREPS:
+                continue
+            for t in [obj, *(g for p, g in st.prep_objects(obj) if p == "of")]:  # "the town OF Rafah"
+                if t.i in names:
+                    span, entries = names[t.i]
+                    e = next((x for x in entries if x.kind in ("place", "capital", "country")), None)
+                    if e is not None:
+                        return Location(name=span.text, country=e.country)
+    return None
 
 
 def _refers_back(tok: Token) -> bool:

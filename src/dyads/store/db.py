@@ -174,6 +174,45 @@ class EventStore:
             sql += f" LIMIT {int(limit)}"
         return [row_to_record(r) for r in self._dicts(sql, params)]
 
+    def refresh_arms(self) -> int:
+        """Rebuild the ``arms`` ledger table from the stored events (one transaction); returns its row count."""
+        from dyads.arms import build_ledger, transfer_mentions
+
+        rows = self._dicts("SELECT * FROM events WHERE weapons IS NOT NULL AND weapons != '[]'", [])
+        ledger = build_ledger(m for r in rows for m in transfer_mentions(row_to_record(r)))
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM arms")
+            for row in ledger:
+                rec = row.to_record()
+                self.con.execute(
+                    "INSERT INTO arms VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [rec["supplier"], rec["recipient"], rec["weapon"], rec["category"], rec["status"], rec["number"],
+                     rec["value"], rec["currency"], rec["first_date"], rec["last_date"], len(rec["documents"]),
+                     json.dumps(rec["documents"]), json.dumps(rec["evidence"])],
+                )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(ledger)
+
+    def arms(self, *, supplier: str | None = None, recipient: str | None = None) -> list[dict[str, Any]]:
+        """Ledger rows, optionally for one supplier and/or recipient (ISO3)."""
+        where, params = [], []
+        for col, value in (("supplier", supplier), ("recipient", recipient)):
+            if value:
+                where.append(f"{col} = ?")
+                params.append(value.upper())
+        sql = "SELECT * FROM arms" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY supplier, recipient, weapon, status"
+        out = []
+        for r in self._dicts(sql, params):
+            r["documents"] = json.loads(r["documents"]) if isinstance(r["documents"], str) else r["documents"]
+            r["evidence"] = json.loads(r["evidence"]) if isinstance(r["evidence"], str) else r["evidence"]
+            out.append(r)
+        return out
+
     def top_dyads(self, limit: int = 10) -> list[dict[str, Any]]:
         sql = """SELECT coalesce(source_country, source_code) AS source, coalesce(target_country, target_code) AS target,
                         count(*) AS events, round(avg(goldstein), 2) AS mean_goldstein

@@ -6,6 +6,8 @@ Tables:
   (``coded``, ``failed``, ``skipped``, ``empty``) and the reason.
 - ``events``: one row per coded event, keyed by ``event_id`` (a hash of the document, sentence and coding), with
   the full provenance: sentence, span, rule, the matched actor entries.
+- ``arms``: the arms-transfer ledger derived from the events (`EventStore.refresh_arms`), one row per
+  (supplier, recipient, weapon, status) with every supporting sentence.
 
 `migrate` brings any older database up to `SCHEMA_VERSION`; each migration is a list of statements run in one
 transaction, and the version is recorded in ``schema_version``.
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _ACTOR_COLUMNS = """
     {p}_code VARCHAR, {p}_country VARCHAR, {p}_role VARCHAR, {p}_text VARCHAR, {p}_name VARCHAR, {p}_entry VARCHAR"""
@@ -47,6 +49,13 @@ MIGRATIONS: dict[int, list[str]] = {
         )""",
         "CREATE INDEX events_doc ON events (doc_key)",
         "CREATE INDEX events_dyad ON events (source_country, target_country)",
+    ],
+    2: [
+        """CREATE TABLE arms (
+            supplier VARCHAR, recipient VARCHAR, weapon VARCHAR, category VARCHAR, status VARCHAR,
+            number DOUBLE, value DOUBLE, currency VARCHAR, first_date VARCHAR, last_date VARCHAR,
+            n_documents INTEGER, documents JSON, evidence JSON
+        )""",
     ],
 }
 

@@ -1,0 +1,111 @@
+"""From a coded event to an arms-transfer mention: who supplies which weapon to whom, at which deal stage.
+
+An event is a transfer mention when it names a weapon system or category (``event.weapons``) and its trigger is a
+transfer verb (``data/arms/transfer_verbs.tsv``) or its code is military aid or cooperation (072, 0332, 062,
+0312, 1212/1222 refusals). The verb says which side the source is on ("Pakistan ORDERED jets from China": the
+source receives); where it does not ("signed a contract"), the weapon's producer decides. The deal stage comes from
+the sentence's own cues (`quantities.deal_status`), then from the event's modality, then from the verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Mapping
+
+from dyads.tables import data_path, read_tsv
+
+ARMS_CODES = ("072", "0332", "062", "0312", "031", "033", "1212", "1222", "057")
+MODALITY_STATUS = {"refused": "refused", "denied": "denied", "negated": None}
+
+
+@dataclass(frozen=True, slots=True)
+class TransferMention:
+    supplier: str | None
+    recipient: str | None
+    weapon: str
+    category: str
+    status: str
+    number: float | None
+    value: float | None
+    currency: str | None
+    date: str | None
+    doc: str
+    sentence: str
+    sentence_index: int
+    event_id: str | None
+    cue: str
+
+
+@lru_cache(maxsize=1)
+def transfer_verbs() -> dict[str, tuple[str, str]]:
+    return {row["verb"]: (row["direction"], row["status"])
+            for _, row in read_tsv(data_path("arms/transfer_verbs.tsv"), required=("verb", "direction", "status"))}
+
+
+def _country(actor: Mapping[str, Any] | None) -> str | None:
+    if not actor:
+        return None
+    return actor.get("country") or None
+
+
+def transfer_mentions(event: Mapping[str, Any]) -> list[TransferMention]:
+    """The transfer mentions in one event record (`Event.to_record()` or a stored row as a record)."""
+    from dyads.quantities import deal_status
+
+    weapons = event.get("weapons") or []
+    if not weapons:
+        return []
+    verb = (event.get("trigger") or "").split(" ")[0].lower()
+    verbs = transfer_verbs()
+    code = event.get("cameo") or ""
+    if verb not in verbs and not code.startswith(ARMS_CODES):
+        return []
+    direction, verb_status = verbs.get(verb, ("supplier" if code.startswith(("072", "0332")) else "either",
+                                                "agreed"))
+    source, target = _country(event.get("source")), _country(event.get("target"))
+    out: list[TransferMention] = []
+    quantities = event.get("quantities") or []
+    money = next((q for q in quantities if q.get("kind") == "money"), None)
+    counts = [q for q in quantities if q.get("kind") == "count"]
+    modality = event.get("modality")
+    cue_status = deal_status(event.get("sentence") or "")
+    if modality in MODALITY_STATUS:
+        status = MODALITY_STATUS[modality]
+        cue = f"modality {modality}"
+        if status is None:
+            return []
+    elif cue_status is not None:
+        status, cue = cue_status
+    else:
+        status, cue = verb_status, f"verb '{verb}'"
+        if modality == "intended" and status == "delivered":
+            status = "agreed"
+    for w in weapons:
+        producer = w.get("producer")
+        if direction == "supplier":
+            supplier, recipient = source, target
+        elif direction == "recipient":
+            supplier, recipient = target or producer, source
+        elif producer and producer == source:
+            supplier, recipient = source, target
+        else:
+            supplier, recipient = target or producer, source
+        if not recipient or supplier == recipient:
+            continue
+        number = next((c.get("value") for c in counts if _counts_weapon(c, w)), None)
+        out.append(TransferMention(
+            supplier=supplier, recipient=recipient, weapon=w.get("name") or "", category=w.get("category") or "",
+            status=status, number=number, value=money.get("value") if money else None,
+            currency=money.get("unit") if money else None, date=event.get("date"), doc=event.get("doc") or "",
+            sentence=event.get("sentence") or "", sentence_index=int(event.get("sentence_index") or 0),
+            event_id=event.get("event_id"), cue=cue,
+        ))
+    return out
+
+
+def _counts_weapon(count: Mapping[str, Any], weapon: Mapping[str, Any]) -> bool:
+    """A count belongs to a weapon when the counted words include the weapon's words ("25 J-10C fighters")."""
+    unit = (count.get("unit") or "").lower()
+    text = (weapon.get("text") or weapon.get("name") or "").lower()
+    return bool(unit) and (text in unit or unit in text or any(part in unit for part in text.split()))
