@@ -162,6 +162,8 @@ class ActorResolver:
             actor = self._borrow(head, names, on=on, memory=memory, role_hit=role_hit, depth=_depth)
         if actor is None:
             actor = self._from_memory(head, text, role_hit or title_role, memory, on)
+        if actor is None and head.ent_type_ == "PERSON" and head.lower_ not in PERSON_PRONOUNS:
+            memory.last_person = None  # "he" now refers to this unknown person, not to an earlier known one
         if actor is not None and actor.code:
             leader = found.get("leader")
             memory.remember(actor, leader[1] if leader else None, head.lemma_.lower() if head.pos_ == "NOUN" else None)

@@ -439,10 +439,7 @@ class EventExtractor:
 
     def _things(self, c: _Candidate) -> tuple[list[Quantity], list[Weapon]]:
         """Money, counts and weapon systems named in the event's own clause (the verb and what it governs)."""
-        try:  # TEMP until quantities lands
-            from dyads.quantities import find_counts, find_money, find_weapons
-        except ImportError:
-            return [], []
+        from dyads.quantities import find_counts, find_money, find_weapons
 
         tokens = list(c.verb.subtree)
         doc = c.verb.doc
@@ -490,14 +487,17 @@ class EventExtractor:
 
     def _date(self, c: _Candidate, sent, ctx: SentenceContext) -> ResolvedDate | None:  # type: ignore[no-untyped-def]
         future = c.cues.future or (c.frame is not None and c.frame.kind == "intend")
-        scope = {t.i for t in c.verb.subtree}
-        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
-        ents.sort(key=lambda e: (e.root.i not in scope, abs(e.root.i - c.verb.i)))
+        own = {c.verb.i}
+        framing = {f.word.i for f in c.cues.frames}
+        # A date belongs to the clause of the nearest verb above it: the event's own, or a frame's ("said ON MARCH 3
+        # that ..."). Dates in other clauses ("weapons it promised IN APRIL", "the 1951 treaty") are not the event's.
+        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and _clause_verb(e.root) in own | framing]
+        ents.sort(key=lambda e: (_clause_verb(e.root) not in own, abs(e.root.i - c.verb.i)))
         for e in ents:
             start = max(e.start - 1, sent.start if isinstance(sent, Span) else 0)
             text = e.doc[start : e.end].text
-            # A date outside the event's own clause dates the statement that frames it, which lies in the past.
-            hit = resolve_expression(text, ctx.doc_date, future=future and e.root.i in scope)
+            # A date of the framing statement lies in the past even when the event it frames is intended.
+            hit = resolve_expression(text, ctx.doc_date, future=future and _clause_verb(e.root) in own)
             if hit is not None:
                 return hit
         return None
@@ -546,6 +546,16 @@ def _location(c: _Candidate, names) -> Location | None:  # type: ignore[no-untyp
                     if e is not None:
                         return Location(name=span.text, country=e.country)
     return None
+
+
+def _clause_verb(tok: Token) -> int:
+    """The index of the nearest verb above a token (its clause); the root's index if there is none."""
+    t = tok
+    while t.head.i != t.i:  # spaCy makes a new Token object on each access: compare indices, not identity
+        t = t.head
+        if _is_predicate(t):
+            return t.i
+    return t.i
 
 
 def _refers_back(tok: Token) -> bool:

@@ -27,6 +27,9 @@ FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "'d", "can"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 CONDITIONAL_MARKS = {"if", "unless", "provided"}
+#: Nouns whose "that" clause is a claim: "denied REPORTS that ...", "rejected CLAIMS that ...".
+CLAIM_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "speculation",
+               "charge", "assertion", "statement", "story", "news"}
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -117,7 +120,7 @@ def subjects(verb: Token, *, passive_ok: bool = False) -> list[Token]:
             return subj
         if token.dep_ == "relcl" and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):
             return conjuncts(token.head)
-        if token.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") and token.head is not token:
+        if token.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") and token.head.i != token.i:
             if token.dep_ == "ccomp" and subj:
                 # "X said that it would ...": a pronoun subject refers back to the speaker.
                 return own_subjects(token.head) or subj
@@ -169,7 +172,14 @@ def frame_cues(verb: Token, frames: dict[str, str]) -> Cues:
     _aux_cues(verb, cues)
     token = verb
     for _ in range(6):
-        if token.dep_ not in ("xcomp", "ccomp", "acomp", "pcomp", "conj") or token.head is token:
+        if token.dep_ in ("acl", "ccomp") and token.head.pos_ == "NOUN" and token.head.dep_ in ("dobj", "nsubjpass"):
+            # "denied REPORTS that Iran was supplying ...": the clause completes a noun the frame verb governs
+            noun, governor = token.head, token.head.head
+            kind = frames.get(governor.lemma_.lower())
+            if kind in ("deny", "report", "refuse") and noun.lemma_.lower() in CLAIM_NOUNS:
+                cues.frames.append(Frame("deny" if kind in ("deny", "refuse") else "report", governor))
+            break
+        if token.dep_ not in ("xcomp", "ccomp", "acomp", "pcomp", "conj") or token.head.i == token.i:
             break  # an adjunct clause (", urging X to ...") is not governed by the verb it hangs from
         if token.dep_ == "conj":
             token = token.head

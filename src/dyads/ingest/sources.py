@@ -1,4 +1,5 @@
-"""Read documents from files, folders, glob patterns and JSONL, one `RawDocument` at a time.
+"""Read documents from files, folders, glob patterns, JSONL, WARC archives and RSS/Atom feeds, one
+`RawDocument` at a time.
 
 Every failure is yielded as a `DocumentError` value, never raised, so one bad file in a batch of thousands
 is recorded and the batch goes on.
@@ -17,6 +18,8 @@ from pathlib import Path
 
 from dyads.errors import DocumentError, UnreadableDocument
 from dyads.ingest.decode import decode_bytes
+from dyads.ingest.feeds import FEED_SUFFIXES, iter_feed, looks_like_feed
+from dyads.ingest.warc import iter_warc, sniff_warc
 from dyads.model import RawDocument
 
 SourceItem = RawDocument | DocumentError
@@ -57,18 +60,23 @@ def _folder_files(folder: str) -> list[str]:
     return sorted(found)
 
 
+def file_error(path: str, err: OSError) -> UnreadableDocument:
+    """The error of a file that cannot be opened or read, with a plain reason."""
+    if isinstance(err, FileNotFoundError):
+        return UnreadableDocument(path, "no such file")
+    if isinstance(err, PermissionError):
+        return UnreadableDocument(path, "permission denied")
+    if isinstance(err, IsADirectoryError):
+        return UnreadableDocument(path, "is a directory")
+    return UnreadableDocument(path, f"cannot read: {err.strerror or err}")
+
+
 def read_file_bytes(path: str) -> bytes:
     """Read a file, gunzipping ``.gz``; raise `UnreadableDocument` with a plain reason."""
     try:
         data = Path(path).read_bytes()
-    except FileNotFoundError as err:
-        raise UnreadableDocument(path, "no such file") from err
-    except PermissionError as err:
-        raise UnreadableDocument(path, "permission denied") from err
-    except IsADirectoryError as err:
-        raise UnreadableDocument(path, "is a directory") from err
     except OSError as err:
-        raise UnreadableDocument(path, f"cannot read: {err.strerror or err}") from err
+        raise file_error(path, err) from err
     if path.lower().endswith(".gz"):
         try:
             return gzip.decompress(data)
@@ -84,7 +92,8 @@ def looks_like_html(data: bytes) -> bool:
 
 
 def file_kind(path: str, data: bytes) -> str:
-    """``text``, ``html`` or ``jsonl`` by suffix (under any ``.gz``), else by sniffing the content."""
+    """``text``, ``html``, ``jsonl`` or ``feed`` by suffix (under any ``.gz``), else by sniffing the content
+    (an RSS/Atom root element makes a ``feed``, so ``.xml`` files are feeds or pages by what they hold)."""
     name = path.lower()
     suffix = Path(name[:-3] if name.endswith(".gz") else name).suffix
     if suffix in TEXT_SUFFIXES:
@@ -93,6 +102,8 @@ def file_kind(path: str, data: bytes) -> str:
         return "html"
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
+    if suffix in FEED_SUFFIXES or looks_like_feed(data):
+        return "feed"
     return "html" if looks_like_html(data) else "text"
 
 
@@ -127,8 +138,20 @@ def iter_jsonl(path: str, data: bytes) -> Iterator[SourceItem]:
             yield _record_document(path, number, line)
 
 
+def iter_warc_file(path: str) -> Iterator[SourceItem]:
+    """Yield the pages of a WARC file, read as a stream, or the error of a file that cannot be opened."""
+    try:
+        with open(path, "rb") as stream:
+            yield from iter_warc(path, stream)
+    except OSError as err:  # iter_warc reports its own read errors: this is the file that would not open
+        yield file_error(path, err)
+
+
 def iter_file(path: str) -> Iterator[SourceItem]:
     """Yield the document(s) of one file, or its error."""
+    if sniff_warc(path):
+        yield from iter_warc_file(path)
+        return
     try:
         data = read_file_bytes(path)
     except UnreadableDocument as err:
@@ -137,6 +160,9 @@ def iter_file(path: str) -> Iterator[SourceItem]:
     kind = file_kind(path, data)
     if kind == "jsonl":
         yield from iter_jsonl(path, data)
+        return
+    if kind == "feed":
+        yield from iter_feed(path, data)
         return
     try:
         decode_bytes(data, doc_id=path)  # refuse binary or undecodable bytes here, where the batch can see it
@@ -151,8 +177,12 @@ def iter_sources(paths: Iterable[str]) -> Iterator[SourceItem]:
 
     Each path may be a file, a folder (read recursively in sorted order) or a glob pattern. Kinds:
     ``.txt`` → text, ``.html``/``.htm`` → html, ``.jsonl`` → one record per line (kind ``record``, or
-    ``html`` for a record with only an ``html`` field), each possibly gzipped (``.gz``); any other file is
-    sniffed. ``doc_id`` is the path, or a record's ``id`` (``path:line`` when it has none).
+    ``html`` for a record with only an ``html`` field), ``.rss``/``.atom`` → one document per entry
+    (`dyads.ingest.feeds`), each possibly gzipped (``.gz``); ``.warc``/``.warc.gz`` → one document per
+    archived HTML or text page, read as a stream (`dyads.ingest.warc`); any other file is sniffed (WARC
+    magic, then a feed's root element, then HTML). ``doc_id`` is the path, a record's ``id`` (``path:line``
+    when it has none), ``path#<entry id>`` for a feed entry or ``path#<WARC-Record-ID>`` for an archived page.
+    Feed and page URLs are never fetched.
 
     >>> [type(item).__name__ for item in iter_sources(["/no/such/file.txt"])]
     ['UnreadableDocument']
