@@ -12,12 +12,12 @@ from dyads.quantities.deal_status import GAP, PRECEDENCE, STATUSES, lemmas, load
     ("sentence", "status", "cue"),
     [
         # agreed
-        ("Serbia signed a contract on Thursday to buy 12 Rafale jets.", "agreed", "signed a contract"),
+        ("Serbia signed a contract on Thursday to buy 12 Rafale jets.", "ordered", "signed a contract"),
         ("Bangladesh agreed to buy 16 J-10C jets.", "agreed", "agreed to buy"),
         ("France agreed on Tuesday to sell 36 Caesar howitzers to Armenia.", "agreed", "agreed on Tuesday to sell"),
-        ("Iran has finalised a deal to buy Su-35 jets.", "agreed", "finalised a deal"),
+        ("Iran has finalised a deal to buy Su-35 jets.", "ordered", "finalised a deal"),
         ("The State Department approved the sale of 40 F-16s to Turkey.", "agreed", "approved the sale"),
-        ("Jakarta signed a $8.1 billion contract with Dassault.", "agreed", "signed a $8.1 billion contract"),
+        ("Jakarta signed a $8.1 billion contract with Dassault.", "ordered", "signed a $8.1 billion contract"),
         # ordered
         ("Pakistan has ordered 25 J-10C fighters from China.", "ordered", "ordered"),
         ("Indonesia placed an order for 42 Rafale jets.", "ordered", "placed an order"),
@@ -97,7 +97,7 @@ def test_no_status(sentence: str) -> None:
 
 def test_negated_cue_leaves_the_others() -> None:
     assert deal_status("Moscow has not delivered the jets but signed a new contract.") == (
-        "agreed",
+        "ordered",
         "signed a new contract",
     )
 
@@ -109,7 +109,7 @@ def test_negated_cue_leaves_the_others() -> None:
         ("Egypt ordered the jets in 2018 and cancelled the order in 2022.", "cancelled"),
         ("Iran reportedly took delivery of the jets.", "rumoured"),
         ("Tehran denied reports that the jets had arrived.", "denied"),
-        ("After months of talks, Jakarta signed the contract.", "agreed"),
+        ("After months of talks, Jakarta signed the contract.", "ordered"),
         ("Manila ordered the frigates after it signed a deal in 2021.", "ordered"),
         ("The navy took delivery of the ships it ordered in 2019.", "delivered"),
     ],
