@@ -518,7 +518,8 @@ def _is_predicate(tok: Token) -> bool:
 #: Heads that measure or divide their "of" phrase: the event is about what they contain.
 CONTAINER_NOUNS = {"kg", "kilogram", "ton", "tonne", "tons", "worth", "batch", "shipment", "consignment", "part",
                    "portion", "share", "number", "lot", "package", "load", "supply", "quantity", "amount", "set",
-                   "pair", "squadron", "fleet", "dozen", "hundred", "thousand", "million", "day", "week"}
+                   "pair", "squadron", "fleet", "dozen", "hundred", "thousand", "million", "day", "week",
+                   "delivery", "first", "unit", "tranche", "round"}
 
 
 def _of_contents(noun: Token) -> list[Token]:
