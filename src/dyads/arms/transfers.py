@@ -59,8 +59,9 @@ def transfer_mentions(event: Mapping[str, Any]) -> list[TransferMention]:
     verb = (event.get("trigger") or "").split(" ")[0].lower()
     verbs = transfer_verbs()
     code = event.get("cameo") or ""
-    if verb not in verbs and not code.startswith(ARMS_CODES):
-        return []
+    cue_status = deal_status(event.get("sentence") or "")
+    if verb not in verbs and not code.startswith(ARMS_CODES) and cue_status is None:
+        return []  # weapons named, but neither the verb, the code nor the sentence speaks of a transfer
     direction, verb_status = verbs.get(verb, ("supplier" if code.startswith(("072", "0332")) else "either",
                                                 "agreed"))
     source, target = _country(event.get("source")), _country(event.get("target"))
@@ -69,7 +70,6 @@ def transfer_mentions(event: Mapping[str, Any]) -> list[TransferMention]:
     money = next((q for q in quantities if q.get("kind") == "money"), None)
     counts = [q for q in quantities if q.get("kind") == "count"]
     modality = event.get("modality")
-    cue_status = deal_status(event.get("sentence") or "")
     if modality in MODALITY_STATUS:
         status = MODALITY_STATUS[modality]
         cue = f"modality {modality}"
@@ -77,6 +77,8 @@ def transfer_mentions(event: Mapping[str, Any]) -> list[TransferMention]:
             return []
     elif cue_status is not None:
         status, cue = cue_status
+        if status == "rumoured":
+            status = "discussed"  # an unconfirmed report is recorded as talk, never as a transfer
     else:
         status, cue = verb_status, f"verb '{verb}'"
         if modality == "intended" and status == "delivered":

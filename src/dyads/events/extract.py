@@ -568,7 +568,7 @@ def _refers_back(tok: Token) -> bool:
 def _has_designation(tok: Token) -> bool:
     """A modifier like "J-10C", "F-16" or "S-400": the noun names equipment."""
     return any(any(ch.isdigit() for ch in c.text) and "-" in c.text or c.text.isupper() and len(c.text) > 1
-               for c in tok.lefts)
+               or c.pos_ == "PROPN" and c.dep_ == "compound" for c in tok.lefts)
 
 
 def _most_specific(actors: list[Actor]) -> list[Actor]:

@@ -60,7 +60,13 @@ def objects(verb: Token) -> list[Token]:
     out: list[Token] = []
     for c in verb.children:
         if c.dep_ in deps:
-            out.extend(conjuncts(c))
+            if verb.dep_ == "relcl" and c.lower_ in RELATIVE_PRONOUNS:
+                out.extend(conjuncts(verb.head))  # "the jets THAT Taiwan ordered": the jets
+            else:
+                out.extend(conjuncts(c))
+    if verb.dep_ == "relcl" and not out and not own_subjects(verb) == [] and verb.head.pos_ == "NOUN" \
+            and not any(c.dep_ in deps for c in verb.children):
+        out.extend(conjuncts(verb.head))  # "the fighters Taiwan ordered" (no relative pronoun)
     return out
 
 
