@@ -132,3 +132,51 @@ def test_demo_builds_a_database_and_shows_evidence(tmp_path):
     with duckdb.connect(str(tmp_path / "demo.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM documents WHERE status = 'coded'").fetchone()[0] >= 20
         assert con.execute("SELECT count(*) FROM events").fetchone()[0] >= 50
+
+
+STORY = ("Russia has begun delivering the S-400 air defence system to India under a contract signed in 2018, "
+         "the head of the arms export agency said on Sunday. The first regiment will be deployed in Punjab, "
+         "officials said, and the remaining units are due before the end of next year. India's foreign ministry "
+         "said the purchase reflected its independent foreign policy. Washington has warned New Delhi that the "
+         "deal could trigger sanctions under a US law aimed at Russian arms sales, but has not imposed them.")
+
+
+def test_near_duplicate_stories_are_coded_once_and_every_url_is_kept(tmp_path):
+    records = [
+        {"id": "site-a", "url": "https://a.example/s400", "date": "2021-11-15", "text": STORY},
+        {"id": "site-b", "url": "https://b.example/news/1", "date": "2021-11-15",
+         "text": "NEW DELHI — " + STORY.replace("Sunday", "Sunday morning") + " Follow us for more."},
+        {"id": "other", "url": "https://c.example/x", "date": "2021-11-15",
+         "text": "Japan protested to China on Friday over a coast guard incident near disputed islands."},
+    ]
+    src = tmp_path / "wire.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    db = tmp_path / "e.duckdb"
+    out = dyads("ingest", str(src), "--db", str(db))
+    assert out.returncode == 0, out.stderr
+    assert "1 near-duplicates" in out.stdout
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = dict(con.execute("SELECT doc_id, status FROM documents").fetchall())
+        assert rows == {"site-a": "coded", "site-b": "duplicate", "other": "coded"}
+        assert con.execute("SELECT url, duplicate_of FROM documents WHERE doc_id = 'site-b'").fetchone() == (
+            "https://b.example/news/1", "site-a")
+        n = con.execute("SELECT count(*) FROM events WHERE doc = 'site-a'").fetchone()[0]
+        assert n >= 1 and con.execute("SELECT count(*) FROM events WHERE doc = 'site-b'").fetchone()[0] == 0
+    again = dyads("ingest", str(src), "--db", str(db))  # a re-run changes nothing
+    assert "0 coded" in again.stdout
+
+
+def test_text_prints_the_clean_body_and_json_details(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Home | World | Politics | Business | Sport\n"
+                    "We use cookies to improve your experience. Accept all / Manage preferences\n"
+                    "Egypt and Sudan sign border pact\n"
+                    "CAIRO, March 5, 2023 (Meridian Wire) — Egypt's army announced last week a border-security "
+                    "pact with Sudan and Libya, officials said on Sunday.\n"
+                    "Subscribe for unlimited access — first month free\n")
+    plain = dyads("text", str(page))
+    assert "border-security pact" in plain.stdout and "cookies" not in plain.stdout
+    details = json.loads(dyads("text", str(page), "--format", "json").stdout)
+    assert details["date"] == "2023-03-05" and details["date_source"].startswith("text:")
+    reasons = {r["text"][:20]: r["reason"] for r in details["removed"]}
+    assert any(r == "consent" for r in reasons.values())

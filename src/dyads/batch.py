@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from dyads.errors import DocumentError
-from dyads.ingest import clean, iter_sources
+from dyads.ingest import NearDuplicateIndex, clean, iter_sources
 from dyads.model import Event
 from dyads.pipeline import Pipeline
 from dyads.store import EventStore
@@ -20,7 +20,8 @@ from dyads.store import EventStore
 class DocumentReport:
     doc_id: str
     status: str
-    """``coded``, ``unchanged`` (already stored), ``failed``, ``empty`` or ``skipped``."""
+    """``coded``, ``unchanged`` (already stored), ``duplicate`` (a near-copy of a stored story), ``failed``,
+    ``empty`` or ``skipped``."""
     reason: str = ""
     events: int = 0
     date: str | None = None
@@ -51,7 +52,16 @@ def run_batch(
     doc_date: str | None = None,
     on_document: Callable[[DocumentReport], None] | None = None,
 ) -> Iterator[tuple[DocumentReport, list[Event]]]:
-    """Code every document under ``paths``; yield each document's report and events (stored if ``store``)."""
+    """Code every document under ``paths``; yield each document's report and events (stored if ``store``).
+
+    With a store, near-duplicates (the same story on several sites, `NearDuplicateIndex`) are coded once: later
+    copies are recorded with their URL as duplicates of the first.
+    """
+    dedup: NearDuplicateIndex | None = None
+    if store is not None:
+        dedup = NearDuplicateIndex()
+        for doc_id, text in store.coded_texts():
+            dedup.add(doc_id, text or "")
     for item in iter_sources(paths):
         if isinstance(item, DocumentError):
             report = DocumentReport(item.doc_id, item.status, item.reason)
@@ -67,8 +77,15 @@ def run_batch(
                     store.write_failure(err.doc_id, err.status, err.reason)
                 events = []
             else:
+                group = dedup.add(doc.doc_id, doc.text) if dedup is not None else doc.doc_id
                 if store is not None and store.has_document(doc.content_hash):
                     report = DocumentReport(doc.doc_id, "unchanged", "already in the database", 0, doc.date,
+                                            doc.date_source)
+                    events = []
+                elif store is not None and group != doc.doc_id:
+                    doc.duplicate_of = group
+                    store.write_duplicate(doc)
+                    report = DocumentReport(doc.doc_id, "duplicate", f"near-duplicate of {group}", 0, doc.date,
                                             doc.date_source)
                     events = []
                 else:

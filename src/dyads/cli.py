@@ -139,7 +139,8 @@ def ingest(
         console.print(table)
     _report_failures(batch.documents)
     console.print(
-        f"{batch.count('coded')} coded, {batch.count('unchanged')} unchanged, {batch.count('skipped')} skipped, "
+        f"{batch.count('coded')} coded, {batch.count('unchanged')} unchanged, "
+        f"{batch.count('duplicate')} near-duplicates, {batch.count('skipped')} skipped, "
         f"{batch.count('empty')} empty, {len(batch.failed)} failed; {batch.events} new events. "
         f"Database {db}: {counts['documents']} documents, {counts['events']} events."
     )
@@ -210,6 +211,44 @@ def arms(
         console.print(table)
 
 
+class TextFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def text(
+    path: str = typer.Argument(..., help="A page, scraped-text file, WARC, feed or JSONL file."),
+    fmt: TextFormat = typer.Option(TextFormat.text, "--format", help="text (the clean body) or json (all details)."),
+    doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Publication date to use."),
+) -> None:
+    """Print the clean article text of each document in PATH (with --format json: title, date and how it was
+    found, language, URL, and every removed boilerplate line with its reason)."""
+    from dyads.errors import DocumentError
+    from dyads.ingest import clean, describe, iter_sources
+
+    failed = False
+    for item in iter_sources([path]):
+        if isinstance(item, DocumentError):
+            err_console.print(f"[yellow]{item.status}[/yellow] {item.doc_id}: {item.reason}")
+            failed = failed or item.status == "failed"
+            continue
+        try:
+            doc = clean(item, doc_date=doc_date)
+        except DocumentError as err:
+            err_console.print(f"[yellow]{err.status}[/yellow] {err.doc_id}: {err.reason}")
+            failed = failed or err.status == "failed"
+            continue
+        if fmt is TextFormat.json:
+            sys.stdout.write(json.dumps(describe(item, doc), ensure_ascii=False, indent=2) + "\n")
+        else:
+            if doc.title:
+                sys.stdout.write(doc.title + "\n\n")
+            sys.stdout.write(doc.text + "\n")
+    if failed:
+        raise typer.Exit(1)
+
+
 @app.command()
 def docs(db: Path = typer.Option(Path("events.duckdb"), help="DuckDB database file.")) -> None:
     """List stored documents with their date, how it was found, language and status."""
@@ -218,12 +257,13 @@ def docs(db: Path = typer.Option(Path("events.duckdb"), help="DuckDB database fi
     with EventStore(db, read_only=True) as store:
         rows = store.documents()
     table = Table(title=f"documents in {db}")
-    for col in ("document", "date", "how dated", "lang", "status", "sentences", "parsed", "events", "reason"):
+    for col in ("document", "date", "how dated", "lang", "status", "duplicate of", "sentences", "parsed", "events",
+                "reason"):
         table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(r["doc_id"], r["date"] or "—", r["date_source"] or "", r["language"] or "", r["status"],
-                      str(r["n_sentences"] or ""), str(r["n_parsed"] or ""), str(r["n_events"] or ""),
-                      r["reason"] or "")
+                      r["duplicate_of"] or "", str(r["n_sentences"] or ""), str(r["n_parsed"] or ""),
+                      str(r["n_events"] or ""), r["reason"] or "")
     console.print(table)
 
 

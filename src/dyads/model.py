@@ -74,6 +74,8 @@ class Document:
     author: str | None = None
     site: str | None = None
     removed: list[RemovedLine] = field(default_factory=list)
+    duplicate_of: str | None = None
+    """The id of the earlier document this one is a near-duplicate of (the same wire story on another site)."""
 
 
 class Actor(BaseModel):

@@ -68,14 +68,25 @@ def _make_date(year: str, month: str, day: str) -> date | None:
     return value if value.year >= MIN_YEAR else None
 
 
+_NUMERIC_DMY = re.compile(r"\b(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<year>\d{4})\b")
+
+
 def find_dates(text: str) -> list[DateMention]:
-    """Return the explicit full dates (day, month and year) in the text, in order of appearance."""
+    """Return the explicit full dates (day, month and year) in the text, in order of appearance.
+
+    Numeric "19/06/2024" is read day first (the international order); "06/19/2024" only fits month first.
+    """
     found: dict[int, DateMention] = {}
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             value = _make_date(match["year"], match["month"], match["day"])
             if value and match.start() not in found:
                 found[match.start()] = DateMention(value, match.group(0), match.start())
+    for match in _NUMERIC_DMY.finditer(text):
+        a, b = match["a"], match["b"]
+        value = _make_date(match["year"], b, a) or _make_date(match["year"], a, b)
+        if value and match.start() not in found:
+            found[match.start()] = DateMention(value, match.group(0), match.start())
     return [found[start] for start in sorted(found)]
 
 

@@ -102,7 +102,7 @@ class EventStore:
     # -- writing ---------------------------------------------------------------------------------------------
     def has_document(self, doc_key: str) -> bool:
         row = self.con.execute("SELECT status FROM documents WHERE doc_key = ?", [doc_key]).fetchone()
-        return row is not None and row[0] == "coded"
+        return row is not None and row[0] in ("coded", "duplicate")
 
     def write_document(self, doc: Document, events: Sequence[Event], *, n_sentences: int, n_parsed: int) -> int:
         """Store a coded document and its events in one transaction; returns the number of events stored."""
@@ -128,6 +128,24 @@ class EventStore:
             con.execute("ROLLBACK")
             raise
         return len(rows)
+
+    def write_duplicate(self, doc: Document) -> None:
+        """Record a near-duplicate of a stored document: its URL and metadata are kept, it is not coded again."""
+        self.con.execute("BEGIN TRANSACTION")
+        self.con.execute("DELETE FROM documents WHERE doc_key = ?", [doc.content_hash])
+        self.con.execute(
+            "INSERT INTO documents (doc_key, doc_id, url, title, date, date_source, language, status, reason,"
+            " duplicate_of) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [doc.content_hash, doc.doc_id, doc.url, doc.title, doc.date, doc.date_source, doc.language, "duplicate",
+             f"near-duplicate of {doc.duplicate_of}", doc.duplicate_of],
+        )
+        self.con.execute("COMMIT")
+
+    def coded_texts(self) -> Iterator[tuple[str, str]]:
+        """(doc_id, text) of the coded documents in the order they were stored (to rebuild duplicate groups)."""
+        cur = self.con.execute("SELECT doc_id, text FROM documents WHERE status = 'coded' ORDER BY ingested_at, doc_id")
+        while rows := cur.fetchmany(1000):
+            yield from rows
 
     def write_failure(self, doc_id: str, status: str, reason: str) -> None:
         """Record a document that could not be coded (replacing an earlier record of the same name)."""
@@ -221,8 +239,8 @@ class EventStore:
         return list(self._dicts(sql, [limit]))
 
     def documents(self) -> list[dict[str, Any]]:
-        sql = """SELECT doc_id, date, date_source, language, status, reason, n_sentences, n_parsed, n_events
-                 FROM documents ORDER BY doc_id"""
+        sql = """SELECT doc_id, url, date, date_source, language, status, reason, duplicate_of, n_sentences,
+                        n_parsed, n_events FROM documents ORDER BY doc_id"""
         return list(self._dicts(sql, []))
 
     def counts(self) -> dict[str, int]:

@@ -3,7 +3,8 @@
 Tables:
 - ``documents``: one row per document seen, keyed by ``doc_key`` (the content hash of the clean text, so the same
   article under two names is stored once; for documents that failed, a hash of their name), with status
-  (``coded``, ``failed``, ``skipped``, ``empty``) and the reason.
+  (``coded``, ``duplicate``, ``failed``, ``skipped``, ``empty``) and the reason; a near-duplicate keeps its URL
+  and names the document it duplicates (``duplicate_of``); its events are those of that document.
 - ``events``: one row per coded event, keyed by ``event_id`` (a hash of the document, sentence and coding), with
   the full provenance: sentence, span, rule, the matched actor entries.
 - ``arms``: the arms-transfer ledger derived from the events (`EventStore.refresh_arms`), one row per
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _ACTOR_COLUMNS = """
     {p}_code VARCHAR, {p}_country VARCHAR, {p}_role VARCHAR, {p}_text VARCHAR, {p}_name VARCHAR, {p}_entry VARCHAR"""
@@ -56,6 +57,9 @@ MIGRATIONS: dict[int, list[str]] = {
             number DOUBLE, value DOUBLE, currency VARCHAR, first_date VARCHAR, last_date VARCHAR,
             n_documents INTEGER, documents JSON, evidence JSON
         )""",
+    ],
+    3: [
+        "ALTER TABLE documents ADD COLUMN duplicate_of VARCHAR",
     ],
 }
 
