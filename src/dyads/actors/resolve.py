@@ -173,6 +173,8 @@ class ActorResolver:
         if "leader" in found:
             span, _ = found["leader"]
             entry = pick_tenure(self.dictionary.names[span.text], on)
+            if entry is not None and on is not None and not entry.holds_office_on(on) and "organisation" in found:
+                entry = None  # "UN Secretary-General Antonio Guterres": his organisation, not a past national office
             if entry is not None:
                 holds = on is None or entry.holds_office_on(on)
                 if former:
@@ -190,7 +192,9 @@ class ActorResolver:
         for kind in ("organisation", "seat"):
             if kind in found:
                 span, e = found[kind]
-                return Actor(code=e.code, country=e.country, role=e.role, text=text, name=None,
+                person = (_person_name(head, names)
+                          if head.ent_type_ == "PERSON" and not span.start <= head.i < span.end else None)
+                return Actor(code=e.code, country=e.country, role=e.role, text=text, name=person,
                              entry=f"{e.source} {e.name}")
         for kind in ("country", "capital", "demonym", "place"):
             if kind not in found:

@@ -165,7 +165,9 @@ class EventExtractor:
         if trigger is None:
             return None
         cues = st.frame_cues(verb, self.lexicon.frames)
-        frame = next((f for f in cues.frames if f.kind in CODING_FRAMES or f.kind == "deny"), None)
+        # A denial outranks everything under it ("denied reports that it had agreed to buy ...").
+        frame = next((f for f in cues.frames if f.kind == "deny"), None) or next(
+            (f for f in cues.frames if f.kind in CODING_FRAMES), None)
         if trigger.frame is not None:
             frame = st.Frame(trigger.frame, verb)
             cues.frames.insert(0, frame)
