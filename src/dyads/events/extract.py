@@ -47,7 +47,10 @@ ACCUSATION_PREPS = ("against", "over", "about", "of", "for", "on")
 #: Conflict roots whose event happens TO the place it happens in, when no other target is named.
 PLACE_TARGET_ROOTS = {"13", "14", "15", "17", "18", "19", "20"}
 #: Roots where "X and Y <verb>" with no target means they did it with each other ("signed a pact", "clashed").
-MUTUAL_ROOTS = {"03", "04", "05", "06", "08", "19"}
+MUTUAL_ROOTS = {"03", "04", "05", "06", "08"}
+#: Verbs of fighting that are mutual by meaning ("Indian and Chinese troops clashed"); "US and British warships
+#: shot down drones" is not.
+RECIPROCAL_VERBS = {"clash", "fight", "skirmish", "battle", "exchange", "trade", "brawl", "scuffle"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,7 +303,8 @@ class EventExtractor:
         location = _location(c, names)
         rule = " | ".join([c.trigger.rule, *notes])
         conf = c.trigger.base_confidence - (0.1 if notes else 0.0) - (0.1 if modality in (Modality.HYPOTHETICAL, Modality.REPORTED) else 0.0)
-        mutual = not targets and len(sources) > 1 and code[:2] in MUTUAL_ROOTS
+        mutual = not targets and len(sources) > 1 and (
+            code[:2] in MUTUAL_ROOTS or c.verb.lemma_.lower() in RECIPROCAL_VERBS)
         if mutual:
             notes.append("coordinated sources act on each other")
             rule = " | ".join([c.trigger.rule, *notes])

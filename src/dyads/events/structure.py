@@ -128,8 +128,9 @@ def subjects(verb: Token, *, passive_ok: bool = False) -> list[Token]:
             return conjuncts(token.head)
         if token.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") and token.head.i != token.i:
             if token.dep_ == "ccomp" and subj:
-                # "X said that it would ...": a pronoun subject refers back to the speaker.
-                return own_subjects(token.head) or subj
+                # "X said that it would ...": a pronoun subject refers back to the speaker (climbing through
+                # "X thanked Y and SAID he had ...", where the speaker is the subject of the first verb).
+                return subjects(token.head) or subj
             if token.dep_ == "conj" and is_passive(token.head) and not passive_ok:
                 return subj
             token = token.head
