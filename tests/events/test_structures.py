@@ -129,3 +129,16 @@ def test_every_event_names_its_rule_and_evidence(code_text):
     assert e.sentence == "Russia expelled two Estonian diplomats on Friday."
     assert e.span == (0, len(e.sentence))
     assert e.source.entry and e.target.entry
+
+
+def test_protest_without_target_is_against_the_own_government(code_text):
+    events = code_text("Thousands of Kenyan students protested on Friday.")
+    assert [(e.source.code, e.target.code, e.cameo[:2]) for e in events] == [("KENEDU", "KENGOV", "14")]
+    assert "own government" in events[0].rule
+
+
+def test_reciprocal_verbs_only_make_coordinated_sources_act_on_each_other(code_text):
+    clash = code_text("Indian and Chinese troops clashed along the disputed border.")
+    assert {(e.source.country, e.target.country) for e in clash} == {("IND", "CHN"), ("CHN", "IND")}
+    shot = code_text("US and British warships shot down drones over the Red Sea.")
+    assert all(e.target is None or e.target.country not in ("USA", "GBR") for e in shot)

@@ -303,6 +303,14 @@ class EventExtractor:
         location = _location(c, names)
         rule = " | ".join([c.trigger.rule, *notes])
         conf = c.trigger.base_confidence - (0.1 if notes else 0.0) - (0.1 if modality in (Modality.HYPOTHETICAL, Modality.REPORTED) else 0.0)
+        if not targets and code[:2] == "14":
+            # A protest with no target named is against the government of the protesters' own country.
+            targets = [Actor(code=s.country + "GOV", country=s.country, role="GOV", text="(the government)",
+                             entry="protest default: the protesters' own government")
+                       for s in sources[:1] if s.country and s.role not in ("GOV", "MIL", "COP")]
+            if targets:
+                notes.append("protest against the own government (no target named)")
+                rule = " | ".join([c.trigger.rule, *notes])
         mutual = not targets and len(sources) > 1 and (
             code[:2] in MUTUAL_ROOTS or c.verb.lemma_.lower() in RECIPROCAL_VERBS)
         if mutual:
