@@ -10,7 +10,8 @@ from datetime import date
 
 from dyads.actors.resolve import DocumentMemory
 from dyads.events import structure as st
-from dyads.events.extract import EventExtractor, SentenceContext, _noun_terms
+from dyads.events.extract import EventExtractor, SentenceContext
+from dyads.events.phrases import noun_terms
 from dyads.model import Event
 
 
@@ -70,7 +71,7 @@ def explain(extractor: EventExtractor, sent, *, on: date | None) -> Explanation:
             preps=[f"{p} {o.text}" for p, o in preps], frames=[f"{f.kind}:{f.word.text}" for f in cues.frames],
         )
         trigger = extractor.match_verb(tok)
-        terms = {x for o in objs + [o for _, o in preps] for x in _noun_terms(o)}
+        terms = {x for o in objs + [o for _, o in preps] for x in noun_terms(o)}
         keys = ([f"{lemma} {prt}"] if prt else []) + [lemma]
         for key in keys:
             for e in extractor.lexicon.verb_entries(key):

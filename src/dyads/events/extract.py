@@ -24,11 +24,12 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.resolve import ActorResolver, DocumentMemory
+from dyads.events import phrases as ph
 from dyads.events import structure as st
 from dyads.events.lexicon import Lexicon, NounEntry, VerbEntry
 from dyads.events.ontology import Ontology
 from dyads.events.temporal import ResolvedDate, resolve_expression
-from dyads.model import Actor, Event, Location, Modality, Quantity, Weapon
+from dyads.model import Actor, Event, Modality, Quantity, Weapon
 
 CODING_FRAMES = ("appeal", "demand", "refuse", "threaten", "intend")
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
@@ -103,10 +104,10 @@ class EventExtractor:
         prt = st.particle(verb)
         keys = ([f"{lemma} {prt}"] if prt else []) + [lemma]
         objs = st.objects(verb)
-        objs = objs + [inner for o in objs for inner in _of_contents(o)]  # "700 kg OF medicine", "part OF a program"
+        objs = objs + [inner for o in objs for inner in ph.of_contents(o)]  # "700 kg OF medicine", "part OF a program"
         preps = st.prep_objects(verb)
         obj_nouns = [o for o in objs] + [o for _, o in preps]
-        obj_terms = {_term for o in obj_nouns for _term in _noun_terms(o)}
+        obj_terms = {_term for o in obj_nouns for _term in ph.noun_terms(o)}
         verb_preps = {p for p, _ in preps} | {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative")}
         object_preps = {p for o in objs for p, _ in st.prep_objects(o)}
         bare: tuple[str, VerbEntry] | None = None
@@ -150,13 +151,13 @@ class EventExtractor:
         return None
 
     def _verb_trigger(self, key: str, entry: VerbEntry, obj_nouns: list[Token]) -> Trigger:
-        noun = next((o for o in obj_nouns if entry.objects and set(_noun_terms(o)) & entry.objects), None)
+        noun = next((o for o in obj_nouns if entry.objects and set(ph.noun_terms(o)) & entry.objects), None)
         conf = {3: 0.9, 2: 0.85, 1: 0.8, 0: 0.7}[entry.specificity]
         words = key + (f" {noun.text}" if noun is not None else "") + (f" {entry.prep}" if entry.prep else "")
         return Trigger(entry.cameo, entry.describe(), words, conf, noun=noun, prep=entry.prep)
 
     def noun_entry(self, noun: Token) -> NounEntry | None:
-        for term in _noun_terms(noun):
+        for term in ph.noun_terms(noun):
             hit = self.lexicon.nouns.get(term)
             if hit is not None:
                 return hit
@@ -248,7 +249,7 @@ class EventExtractor:
                 actor(tok)
         cands: list[_Candidate] = []
         for tok in sent:
-            if _is_predicate(tok):
+            if ph.is_predicate(tok):
                 c = self.candidate(tok)
                 if c is not None:
                     cands.append(c)
@@ -271,13 +272,13 @@ class EventExtractor:
             return []
         sources = [a for t in c.sources for a in self._source_actors(t, actor) if a.code]
         if not sources and c.cues.frames and not st.is_passive(c.verb) and c.sources and all(
-                _refers_back(t) for t in c.sources):
+                ph.refers_back(t) for t in c.sources):
             # "officials agreed that THEIR COUNTRIES should cooperate": the frame's subject acts
             frame_word = c.cues.frames[0].word
             sources = [a for t in st.subjects(frame_word) for a in self._source_actors(t, actor) if a.code]
         if not sources:
             return []
-        sources = _most_specific([self._speaker_for(a, c, actor, notes) for a in sources])
+        sources = ph.most_specific([self._speaker_for(a, c, actor, notes) for a in sources])
         source_codes = {s.code for s in sources}
         targets: list[Actor] = []
         for tier in c.targets:
@@ -288,7 +289,7 @@ class EventExtractor:
                     found.append(a)
                     found.extend(self._coordinated_modifiers(t, a, actor))
             if found:
-                targets = _most_specific(found)
+                targets = ph.most_specific(found)
                 break
         code = self._refine_by_instrument(code, c, notes)
         onto = self.ontology
@@ -300,7 +301,7 @@ class EventExtractor:
             return []  # a bare statement: CAMEO's residual code is not coded as an event
         when = self._date(c, sent, ctx)
         quantities, weapons = self._things(c)
-        location = _location(c, names)
+        location = ph.location(c.verb, c.trigger.noun, names)
         rule = " | ".join([c.trigger.rule, *notes])
         conf = c.trigger.base_confidence - (0.1 if notes else 0.0) - (0.1 if modality in (Modality.HYPOTHETICAL, Modality.REPORTED) else 0.0)
         if not targets and code[:2] == "14":
@@ -334,7 +335,7 @@ class EventExtractor:
 
     def _is_equipment(self, tok: Token) -> bool:
         weapons = self.lexicon.classes.get("WEAPON", frozenset())
-        return any(term in weapons for term in _noun_terms(tok))
+        return any(term in weapons for term in ph.noun_terms(tok))
 
     def _source_actors(self, tok: Token, actor) -> list[Actor]:  # type: ignore[no-untyped-def]
         """The actors of a source token. Weapons as subjects ("Israeli helicopters shelled") stand for the military;
@@ -365,7 +366,7 @@ class EventExtractor:
             return code
         tokens = list(c.sources) + [o for p, o in st.prep_objects(c.verb) if p in ("with", "by")]
         for tok in tokens:
-            for term in _noun_terms(tok):
+            for term in ph.noun_terms(tok):
                 for cls, refined in self.lexicon.instruments.items():
                     if term in self.lexicon.classes.get(cls, frozenset()):
                         notes.append(f"instrument '{tok.text}' ({cls}) 190->{refined}")
@@ -397,7 +398,7 @@ class EventExtractor:
                         owner = actor(pobj) if pobj.dep_ == "pobj" else None
                         if owner is not None and owner.code:
                             return owner
-            if self._is_equipment(tok) and (tok.lemma_.lower() != "fighter" or _has_designation(tok)):
+            if self._is_equipment(tok) and (tok.lemma_.lower() != "fighter" or ph.has_designation(tok)):
                 return None  # "more J-10C fighters", "howitzers": equipment, not people
             return self._domestic_target(tok, sources)
         return a
@@ -427,7 +428,7 @@ class EventExtractor:
         for child in tok.children:  # "dozens of protesters": the role is on the "of" phrase
             if child.dep_ == "prep" and child.lower_ == "of":
                 head = next((g for g in child.children if g.dep_ == "pobj"), tok)
-        if self._is_equipment(head) and (head.lemma_.lower() != "fighter" or _has_designation(head)):
+        if self._is_equipment(head) and (head.lemma_.lower() != "fighter" or ph.has_designation(head)):
             return None
         hit = self.resolver.role_of(head)
         country = next((s.country for s in sources if s.country), None)
@@ -505,110 +506,16 @@ class EventExtractor:
         framing = {f.word.i for f in c.cues.frames}
         # A date belongs to the clause of the nearest verb above it: the event's own, or a frame's ("said ON MARCH 3
         # that ..."). Dates in other clauses ("weapons it promised IN APRIL", "the 1951 treaty") are not the event's.
-        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and _clause_verb(e.root) in own | framing]
-        ents.sort(key=lambda e: (_clause_verb(e.root) not in own, abs(e.root.i - c.verb.i)))
+        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and ph.clause_verb(e.root) in own | framing]
+        ents.sort(key=lambda e: (ph.clause_verb(e.root) not in own, abs(e.root.i - c.verb.i)))
         for e in ents:
             start = max(e.start - 1, sent.start if isinstance(sent, Span) else 0)
             text = e.doc[start : e.end].text
             # A date of the framing statement lies in the past even when the event it frames is intended.
-            hit = resolve_expression(text, ctx.doc_date, future=future and _clause_verb(e.root) in own)
+            hit = resolve_expression(text, ctx.doc_date, future=future and ph.clause_verb(e.root) in own)
             if hit is not None:
                 return hit
         return None
-
-
-VERBAL_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp"}
-
-
-def _is_predicate(tok: Token) -> bool:
-    """A verb, or a word the tagger mislabelled that heads a clause with an object ("that Stockholm EXTRADITE X")."""
-    if tok.pos_ in ("VERB", "AUX"):
-        return True
-    if tok.pos_ == "NOUN" and tok.dep_ == "ROOT":
-        return True
-    return tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in VERBAL_DEPS and any(c.dep_ == "dobj" for c in tok.children)
-
-
-#: Heads that measure or divide their "of" phrase: the event is about what they contain.
-CONTAINER_NOUNS = {"kg", "kilogram", "ton", "tonne", "tons", "worth", "batch", "shipment", "consignment", "part",
-                   "portion", "share", "number", "lot", "package", "load", "supply", "quantity", "amount", "set",
-                   "pair", "squadron", "fleet", "dozen", "hundred", "thousand", "million", "day", "week",
-                   "delivery", "first", "unit", "tranche", "round"}
-
-
-def _of_contents(noun: Token) -> list[Token]:
-    """What a measuring head contains: "700 kg of MEDICINE", "a batch of J-10C JETS", "10 days of war GAMES"."""
-    if noun.lemma_.lower() not in CONTAINER_NOUNS and noun.pos_ != "NUM":
-        return []
-    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-
-
-LOCATION_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout")
-
-
-def _location(c: _Candidate, names) -> Location | None:  # type: ignore[no-untyped-def]
-    """Where the sentence places the event: a place, capital or country in a locative phrase of the verb or of its
-    event noun ("talks IN Amman", "a strike NEAR Samarra")."""
-    holders = [c.verb] + ([c.trigger.noun] if c.trigger.noun is not None else [])
-    for h in holders:
-        for prep, obj in st.prep_objects(h):
-            if prep not in LOCATION_PREPS:
-                continue
-            for t in [obj, *(g for p, g in st.prep_objects(obj) if p == "of")]:  # "the town OF Rafah"
-                if t.i in names:
-                    span, entries = names[t.i]
-                    e = next((x for x in entries if x.kind in ("place", "capital", "country")), None)
-                    if e is not None:
-                        return Location(name=span.text, country=e.country)
-    return None
-
-
-def _clause_verb(tok: Token) -> int:
-    """The index of the nearest verb above a token (its clause); the root's index if there is none."""
-    t = tok
-    while t.head.i != t.i:  # spaCy makes a new Token object on each access: compare indices, not identity
-        t = t.head
-        if _is_predicate(t):
-            return t.i
-    return t.i
-
-
-def _refers_back(tok: Token) -> bool:
-    """A subject that points back to an earlier actor: a pronoun, or "their countries", "its forces"."""
-    return tok.lower_ in st.PRONOUNS or any(
-        c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her") for c in tok.children)
-
-
-def _has_designation(tok: Token) -> bool:
-    """A modifier like "J-10C", "F-16" or "S-400": the noun names equipment."""
-    return any(any(ch.isdigit() for ch in c.text) and "-" in c.text or c.text.isupper() and len(c.text) > 1
-               or c.pos_ == "PROPN" and c.dep_ == "compound" for c in tok.lefts)
-
-
-def _most_specific(actors: list[Actor]) -> list[Actor]:
-    """Drop a bare country when the same country also appears with a role ("Sudan" beside "Sudan's minister")."""
-    with_role = {a.country for a in actors if a.role and a.country}
-    out: list[Actor] = []
-    for a in actors:
-        if not a.role and a.country in with_role:
-            continue
-        if all(a.code != b.code for b in out):
-            out.append(a)
-    return out
-
-
-def _noun_terms(noun: Token) -> list[str]:
-    """Lookup forms of a noun, longest first: "air strike" (modifier + lemma), "strike", and the plain word."""
-    lemma = noun.lemma_.lower()
-    terms = []
-    mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod")]
-    for mod in reversed(mods):
-        terms.append(f"{mod.lower_} {lemma}")
-        terms.append(f"{mod.lemma_.lower()} {lemma}")
-    terms.append(lemma)
-    if noun.lower_ != lemma:
-        terms.append(noun.lower_)
-    return terms
 
 
 __all__ = ["EventExtractor", "SentenceContext"]

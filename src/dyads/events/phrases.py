@@ -1,0 +1,105 @@
+"""Phrase helpers for the event extractor: pure functions over spaCy tokens.
+
+What is a predicate, which clause a word belongs to, what a measuring head contains ("700 kg OF medicine"), where an
+event takes place, and the lookup forms of a noun for the lexicon.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyads.events import structure as st
+from dyads.model import Actor, Location
+
+VERBAL_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp"}
+
+
+def is_predicate(tok: Token) -> bool:
+    """A verb, or a word the tagger mislabelled that heads a clause with an object ("that Stockholm EXTRADITE X")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "ROOT":
+        return True
+    return tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in VERBAL_DEPS and any(c.dep_ == "dobj" for c in tok.children)
+
+
+#: Heads that measure or divide their "of" phrase: the event is about what they contain.
+CONTAINER_NOUNS = {"kg", "kilogram", "ton", "tonne", "tons", "worth", "batch", "shipment", "consignment", "part",
+                   "portion", "share", "number", "lot", "package", "load", "supply", "quantity", "amount", "set",
+                   "pair", "squadron", "fleet", "dozen", "hundred", "thousand", "million", "day", "week",
+                   "delivery", "first", "unit", "tranche", "round"}
+
+
+def of_contents(noun: Token) -> list[Token]:
+    """What a measuring head contains: "700 kg of MEDICINE", "a batch of J-10C JETS", "10 days of war GAMES"."""
+    if noun.lemma_.lower() not in CONTAINER_NOUNS and noun.pos_ != "NUM":
+        return []
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
+LOCATION_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout")
+
+
+def location(verb: Token, noun: Token | None, names) -> Location | None:  # type: ignore[no-untyped-def]
+    """Where the sentence places the event: a place, capital or country in a locative phrase of the verb or of its
+    event noun ("talks IN Amman", "a strike NEAR Samarra")."""
+    holders = [verb] + ([noun] if noun is not None else [])
+    for h in holders:
+        for prep, obj in st.prep_objects(h):
+            if prep not in LOCATION_PREPS:
+                continue
+            for t in [obj, *(g for p, g in st.prep_objects(obj) if p == "of")]:  # "the town OF Rafah"
+                if t.i in names:
+                    span, entries = names[t.i]
+                    e = next((x for x in entries if x.kind in ("place", "capital", "country")), None)
+                    if e is not None:
+                        return Location(name=span.text, country=e.country)
+    return None
+
+
+def clause_verb(tok: Token) -> int:
+    """The index of the nearest verb above a token (its clause); the root's index if there is none."""
+    t = tok
+    while t.head.i != t.i:  # spaCy makes a new Token object on each access: compare indices, not identity
+        t = t.head
+        if is_predicate(t):
+            return t.i
+    return t.i
+
+
+def refers_back(tok: Token) -> bool:
+    """A subject that points back to an earlier actor: a pronoun, or "their countries", "its forces"."""
+    return tok.lower_ in st.PRONOUNS or any(
+        c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her") for c in tok.children)
+
+
+def has_designation(tok: Token) -> bool:
+    """A modifier like "J-10C", "F-16" or "S-400": the noun names equipment."""
+    return any(any(ch.isdigit() for ch in c.text) and "-" in c.text or c.text.isupper() and len(c.text) > 1
+               or c.pos_ == "PROPN" and c.dep_ == "compound" for c in tok.lefts)
+
+
+def most_specific(actors: list[Actor]) -> list[Actor]:
+    """Drop a bare country when the same country also appears with a role ("Sudan" beside "Sudan's minister")."""
+    with_role = {a.country for a in actors if a.role and a.country}
+    out: list[Actor] = []
+    for a in actors:
+        if not a.role and a.country in with_role:
+            continue
+        if all(a.code != b.code for b in out):
+            out.append(a)
+    return out
+
+
+def noun_terms(noun: Token) -> list[str]:
+    """Lookup forms of a noun, longest first: "air strike" (modifier + lemma), "strike", and the plain word."""
+    lemma = noun.lemma_.lower()
+    terms = []
+    mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod")]
+    for mod in reversed(mods):
+        terms.append(f"{mod.lower_} {lemma}")
+        terms.append(f"{mod.lemma_.lower()} {lemma}")
+    terms.append(lemma)
+    if noun.lower_ != lemma:
+        terms.append(noun.lower_)
+    return terms
