@@ -142,17 +142,16 @@ def ingest(
 ) -> None:
     """Code documents and store their events in a DuckDB file; re-running adds nothing twice."""
     from dyads.batch import BatchReport, run_batch
-    from dyads.ingest import iter_sources
     from dyads.store import EventStore
 
-    total = sum(1 for _ in iter_sources(paths))
     pipeline = _pipeline(model, parse_all, actors)
     batch = BatchReport()
     with EventStore(db) as store, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.fields[doc]}"), console=err_console, transient=True,
     ) as progress:
-        task = progress.add_task("ingest", total=total, doc="")
+        # The number of documents is not known up front (a WARC or JSONL file holds many): the sources are read once.
+        task = progress.add_task("ingest", total=None, doc="")
         for report, _ in run_batch(paths, pipeline=pipeline, store=store, doc_date=doc_date):
             batch.documents.append(report)
             progress.update(task, advance=1, doc=Path(report.doc_id).name[:40])

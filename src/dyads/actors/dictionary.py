@@ -18,9 +18,6 @@ from pathlib import Path
 
 from dyads.tables import data_path, read_tsv, split_multi
 
-#: Kinds of names, in the order the resolver prefers them when two overlap.
-KINDS = ("leader", "organisation", "seat", "country", "capital", "demonym", "place")
-
 
 @dataclass(frozen=True, slots=True)
 class NameEntry:

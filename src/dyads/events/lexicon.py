@@ -77,13 +77,6 @@ class Lexicon:
                 return row[kind]
         return {"intend": "030", "appeal": "020", "demand": "100", "refuse": "120", "threaten": "130"}.get(kind, base)
 
-    @property
-    def trigger_words(self) -> set[str]:
-        """Every first word of a verb or noun trigger (for cheap sentence screening)."""
-        words = {v.split()[0] for v in self.verbs}
-        words.update(n.split()[-1] for n in self.nouns)
-        return words
-
 
 def _load_classes(path: Path) -> dict[str, frozenset[str]]:
     classes: dict[str, frozenset[str]] = {}
