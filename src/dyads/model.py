@@ -146,6 +146,8 @@ class Event(BaseModel):
     rule: str
     trigger: str = ""
     """The words that expressed the event (verb and particles, or the event noun)."""
+    clause: str = ""
+    """The sentence less the clauses of other events under this one: where this event's own cues are read."""
 
     def to_record(self) -> dict[str, Any]:
         """The stable JSON shape used by ``--format jsonl``, the store and the API."""

@@ -35,6 +35,8 @@ from dyads.quantities.deal_status import GAP, PRECEDENCE, STATUSES, lemmas, load
         ("Deliveries of the S-400 have been postponed until 2026.", "delayed", "postponed"),
         ("The F-35 deliveries were delayed by software problems.", "delayed", "delayed"),
         ("The submarine programme is two years behind schedule.", "delayed", "behind schedule"),
+        ("The tanks may reach Morocco two years later than planned.", "delayed", "later than planned"),
+        ("Officials said the frigates were months late.", "delayed", "months late"),
         # cancelled
         ("Egypt has cancelled its order for Su-35 fighter jets.", "cancelled", "cancelled"),
         ("Jakarta scrapped the Sukhoi deal.", "cancelled", "scrapped"),
@@ -89,6 +91,8 @@ def test_status_cues(sentence: str, status: str, cue: str) -> None:
         "The weather was fine in Yerevan.",
         "Seoul wants to do this in order to grow exports.",
         "Egypt urged Turkey to halt arms sales to Ethiopia.",
+        "The jets were parked at the base late last year.",
+        "Trade grew now that the arms embargo on Minsk has expired.",
     ],
 )
 def test_no_status(sentence: str) -> None:

@@ -4,7 +4,8 @@ The same deal told by several articles is one row that keeps every supporting se
 largest stated figure (reports of the same stage usually repeat or round the same figure); the first and last
 dates of the supporting mentions are kept (the order date for ordered/agreed rows, the delivery date for delivered).
 A generic category ("155mm howitzer") folds into a designation of the same category for the same dyad and stage
-when one is named elsewhere, so "36 CAESAR howitzers" and "the howitzers" are one row.
+when one is named elsewhere, so "36 CAESAR howitzers" and "the howitzers" are one row. A denial answers the
+rumour it denies: talk told only by unnamed sources joins the denied row of the same dyad and category.
 """
 
 from __future__ import annotations
@@ -68,4 +69,14 @@ def build_ledger(mentions: Iterable[TransferMention]) -> list[LedgerRow]:
         if m.date:
             row.first_date = min(filter(None, [row.first_date, m.date]))
             row.last_date = max(filter(None, [row.last_date, m.date]))
+    _fold_denied_rumours(rows)
     return sorted(rows.values(), key=lambda r: (r.supplier, r.recipient, r.weapon, r.status))
+
+
+def _fold_denied_rumours(rows: dict[tuple[str, str, str, str], LedgerRow]) -> None:
+    denied = {(r.supplier, r.recipient, r.category): r for r in rows.values() if r.status == "denied"}
+    for key, row in list(rows.items()):
+        target = denied.get((row.supplier, row.recipient, row.category))
+        if target is not None and row.status == "discussed" and all(m.rumoured for m in row.sources):
+            target.sources.extend(row.sources)
+            del rows[key]

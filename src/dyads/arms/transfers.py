@@ -15,7 +15,11 @@ from typing import Any, Mapping
 
 from dyads.tables import data_path, read_tsv
 
-ARMS_CODES = ("072", "0332", "062", "0312", "031", "033", "1212", "1222", "057")
+ARMS_CODES = ("072", "0332", "062", "0312", "031", "033", "1212", "1222", "057", "0232", "0234")
+CODE_DIRECTION = {"072": ("supplier", "agreed"), "0332": ("supplier", "agreed"), "0232": ("recipient", "requested"),
+                  "0234": ("recipient", "requested")}
+"""Which side the source is on, and the stage, for codes that say it themselves (giving or asking for military
+aid); other codes leave it to the weapon's producer."""
 MODALITY_STATUS = {"refused": "refused", "denied": "denied", "negated": None}
 
 
@@ -35,6 +39,8 @@ class TransferMention:
     sentence_index: int
     event_id: str | None
     cue: str
+    rumoured: bool = False
+    """Told only by unnamed or unconfirmed sources ("citing unnamed military sources")."""
 
 
 @lru_cache(maxsize=1)
@@ -59,17 +65,18 @@ def transfer_mentions(event: Mapping[str, Any]) -> list[TransferMention]:
     verb = (event.get("trigger") or "").split(" ")[0].lower()
     verbs = transfer_verbs()
     code = event.get("cameo") or ""
-    cue_status = deal_status(event.get("sentence") or "")
+    cue_status = deal_status(event.get("clause") or event.get("sentence") or "")
     if verb not in verbs and not code.startswith(ARMS_CODES) and cue_status is None:
         return []  # weapons named, but neither the verb, the code nor the sentence speaks of a transfer
-    direction, verb_status = verbs.get(verb, ("supplier" if code.startswith(("072", "0332")) else "either",
-                                                "agreed"))
+    direction, verb_status = verbs.get(verb) or CODE_DIRECTION.get(code[:4]) or CODE_DIRECTION.get(code[:3]) or (
+        "either", "agreed")
     source, target = _country(event.get("source")), _country(event.get("target"))
     out: list[TransferMention] = []
     quantities = event.get("quantities") or []
     money = next((q for q in quantities if q.get("kind") == "money"), None)
     counts = [q for q in quantities if q.get("kind") == "count"]
     modality = event.get("modality")
+    rumoured = False
     if modality in MODALITY_STATUS:
         status = MODALITY_STATUS[modality]
         cue = f"modality {modality}"
@@ -79,11 +86,13 @@ def transfer_mentions(event: Mapping[str, Any]) -> list[TransferMention]:
         status, cue = cue_status
         if status == "rumoured":
             status = "discussed"  # an unconfirmed report is recorded as talk, never as a transfer
+            rumoured = True
     else:
         status, cue = verb_status, f"verb '{verb}'"
         if modality == "intended" and status == "delivered":
             status = "agreed"
-    for w in weapons:
+    systems = [w for w in weapons if not _is_ammunition(w)]
+    for w in systems or weapons:  # "six howitzers and a supply of ammunition": the row is the howitzers
         producer = w.get("producer")
         if direction == "supplier":
             supplier, recipient = source, target
@@ -101,9 +110,18 @@ def transfer_mentions(event: Mapping[str, Any]) -> list[TransferMention]:
             status=status, number=number, value=money.get("value") if money else None,
             currency=money.get("unit") if money else None, date=event.get("date"), doc=event.get("doc") or "",
             sentence=event.get("sentence") or "", sentence_index=int(event.get("sentence_index") or 0),
-            event_id=event.get("event_id"), cue=cue,
+            event_id=event.get("event_id"), cue=cue, rumoured=rumoured,
         ))
     return out
+
+
+AMMUNITION_WORDS = ("ammunition", "shell", "round", "cartridge")
+
+
+def _is_ammunition(weapon: Mapping[str, Any]) -> bool:
+    """Ammunition that travels with a weapon system is part of that system's deal, not a ledger row of its own."""
+    name = (weapon.get("name") or "").lower()
+    return name.rstrip("s").endswith(AMMUNITION_WORDS) and weapon.get("category") != "drones"
 
 
 def _counts_weapon(count: Mapping[str, Any], weapon: Mapping[str, Any]) -> bool:

@@ -97,6 +97,7 @@ class EventExtractor:
         self.resolver = resolver
         self.lexicon = lexicon
         self.ontology = ontology
+        self._reporting = frozenset(w for w, kind in lexicon.frames.items() if kind == "report")
 
     # -- 1. triggers ----------------------------------------------------------------------------------------
     def match_verb(self, verb: Token) -> Trigger | None:
@@ -169,6 +170,8 @@ class EventExtractor:
         if trigger is None:
             return None
         cues = st.frame_cues(verb, self.lexicon.frames)
+        if trigger.noun is not None and any(d.dep_ == "det" and d.lower_ == "no" for d in trigger.noun.children):
+            cues.negated = True  # "there were NO talks", "it signed no deal"
         # A denial outranks everything under it ("denied reports that it had agreed to buy ...").
         frame = next((f for f in cues.frames if f.kind == "deny"), None) or next(
             (f for f in cues.frames if f.kind in CODING_FRAMES), None)
@@ -301,6 +304,7 @@ class EventExtractor:
             return []  # a bare statement: CAMEO's residual code is not coded as an event
         when = self._date(c, sent, ctx)
         quantities, weapons = self._things(c)
+        clause = self._clause(c, sent)
         location = ph.location(c.verb, c.trigger.noun, names)
         rule = " | ".join([c.trigger.rule, *notes])
         conf = c.trigger.base_confidence - (0.1 if notes else 0.0) - (0.1 if modality in (Modality.HYPOTHETICAL, Modality.REPORTED) else 0.0)
@@ -330,6 +334,7 @@ class EventExtractor:
                     plover_mode=mapping.mode if mapping else None, goldstein=onto.goldstein(code),
                     modality=modality, confidence=max(0.05, min(1.0, round(conf, 2))), rule=rule,
                     trigger=c.trigger.words, quantities=quantities, weapons=weapons, location=location,
+                    clause=clause,
                 ))
         return out
 
@@ -452,13 +457,30 @@ class EventExtractor:
                     return speaker
         return source
 
+    def _governed(self, c: _Candidate) -> list[Token]:
+        """The verb and what it governs, less other events' clauses; a relative clause with the noun it describes."""
+        other = ph.other_clauses(c.verb, self._reporting)
+        tokens = [t for t in c.verb.subtree if t.i not in other]
+        if c.verb.dep_ == "relcl" and c.verb.head in st.objects(c.verb):
+            # "the six HOWITZERS that Australia promised Ukraine"
+            tokens = [w for left in c.verb.head.lefts for w in left.subtree] + [c.verb.head] + tokens
+        return sorted(tokens, key=lambda t: t.i)
+
+    def _clause(self, c: _Candidate, sent) -> str:  # type: ignore[no-untyped-def]
+        """Where the event's own cues are read: the sentence less other events' clauses under the verb (a relative
+        clause is background to its sentence, so only itself)."""
+        if c.verb.dep_ == "relcl":
+            tokens = self._governed(c)
+        else:
+            other = ph.other_clauses(c.verb, self._reporting)
+            tokens = [t for t in sent if t.i not in other]
+        return "".join(t.text_with_ws for t in tokens).strip()
+
     def _things(self, c: _Candidate) -> tuple[list[Quantity], list[Weapon]]:
         """Money, counts and weapon systems named in the event's own clause (the verb and what it governs)."""
         from dyads.quantities import find_counts, find_money, find_weapons
 
-        tokens = list(c.verb.subtree)
-        doc = c.verb.doc
-        text = doc[tokens[0].i : tokens[-1].i + 1].text
+        text = "".join(t.text_with_ws for t in self._governed(c))
         return [*find_money(text), *find_counts(text)], find_weapons(text)
 
     def _modality(self, c: _Candidate) -> tuple[str | None, Modality, list[str]]:

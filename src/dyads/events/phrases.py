@@ -103,3 +103,27 @@ def noun_terms(noun: Token) -> list[str]:
     if noun.lower_ != lemma:
         terms.append(noun.lower_)
     return terms
+
+
+#: Child clauses that tell an event of their own when they have their own subject ("..., after IT SCRAPPED an order").
+SUBORDINATE_DEPS = {"advcl", "ccomp", "relcl", "conj", "parataxis"}
+
+
+def other_clauses(verb: Token, reporting: frozenset[str] = frozenset()) -> set[int]:
+    """Indices of the sentence's tokens that belong to other events' clauses: clauses with their own subject that do
+    not hold ``verb``.
+
+    "Indonesia will buy 42 Rafale jets, two months after it scrapped an order for Su-35s": for "buy", the words of
+    "after it scrapped an order for Su-35s" are another event's, so neither its weapons nor its "scrapped" are buy's;
+    a clause that frames the verb ("..., a website reported, citing unnamed sources") holds it and stays, and so does
+    the content clause of the verb itself ("Washington informed Bern THAT THE SYSTEMS WOULD BE LATE"), and so does a
+    clause of a ``reporting`` verb wherever the parser hangs it ("X agreed to buy jets, a website REPORTED").
+    """
+    out: set[int] = set()
+    for tok in verb.sent:
+        if (tok.dep_ in SUBORDINATE_DEPS and tok.i not in out and is_predicate(tok) and st.own_subjects(tok)
+                and not (tok.left_edge.i <= verb.i <= tok.right_edge.i)
+                and not (tok.dep_ == "ccomp" and tok.head.i == verb.i)  # what was said is the saying's content
+                and tok.lemma_.lower() not in reporting):
+            out.update(t.i for t in tok.subtree)
+    return out

@@ -27,6 +27,11 @@ FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "'d", "can"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 CONDITIONAL_MARKS = {"if", "unless", "provided"}
+#: Nouns whose holder does what their "to" clause says: "Iran signed a DEAL to buy jets" (Iran buys). Not "offer",
+#: "invitation", "appeal", "ultimatum" or "right", whose "to" clause is done by someone else.
+COMMITMENT_NOUNS = {"deal", "contract", "agreement", "accord", "pact", "arrangement", "plan", "decision", "bid",
+                    "move", "effort", "attempt", "intention", "commitment", "pledge", "promise", "readiness",
+                    "willingness", "determination", "push", "drive", "campaign"}
 #: Nouns whose "that" clause is a claim: "denied REPORTS that ...", "rejected CLAIMS that ...".
 CLAIM_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "speculation",
                "charge", "assertion", "statement", "story", "news"}
@@ -67,7 +72,24 @@ def objects(verb: Token) -> list[Token]:
     if verb.dep_ == "relcl" and not out and not own_subjects(verb) == [] and verb.head.pos_ == "NOUN" \
             and not any(c.dep_ in deps for c in verb.children):
         out.extend(conjuncts(verb.head))  # "the fighters Taiwan ordered" (no relative pronoun)
+    if _relative_gap_is_object(verb):
+        out = conjuncts(verb.head)  # "the howitzers that Australia promised Ukraine": the howitzers
     return out
+
+
+def _relative_gap_is_object(verb: Token) -> bool:
+    """A relative clause whose missing object is the noun it modifies, its only object being a name.
+
+    "the six howitzers that Australia promised Ukraine": the parser takes "Ukraine" for the object and "that" for
+    a mark; the thing promised is "howitzers" and "Ukraine" is the recipient (see `datives`).
+    """
+    if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN" or not own_subjects(verb):
+        return False
+    if any(s.lower_ in RELATIVE_PRONOUNS for s in own_subjects(verb)):
+        return False
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    return len(objs) == 1 and objs[0].pos_ == "PROPN" and not any(
+        c.dep_ == "dative" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
 
 
 def prep_objects(head: Token, prep: str | None = None) -> list[tuple[str, Token]]:
@@ -87,7 +109,10 @@ def prep_objects(head: Token, prep: str | None = None) -> list[tuple[str, Token]
 
 
 def datives(verb: Token) -> list[Token]:
+    """Indirect objects ("sent UKRAINE tanks"), and the name left over by a relative gap (`objects`)."""
     out: list[Token] = []
+    if _relative_gap_is_object(verb):
+        return conjuncts(next(c for c in verb.children if c.dep_ in OBJECT_DEPS))
     for c in verb.children:
         if c.dep_ in ("dative", "iobj") and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.extend(conjuncts(c))
@@ -126,6 +151,18 @@ def subjects(verb: Token, *, passive_ok: bool = False) -> list[Token]:
             return subj
         if token.dep_ == "relcl" and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):
             return conjuncts(token.head)
+        if token.dep_ == "acl" and not subj and token.head.lemma_.lower() in COMMITMENT_NOUNS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            # "a deal TO BUY jets": whose deal it is ("Iran's deal"), else who has, signs or is close to it
+            owner = [c for c in token.head.children if c.dep_ == "poss"]
+            if owner:
+                return conjuncts(owner[0])
+            holder = next((a for a in token.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            return subjects(holder) if holder is not None else []
+        if token.dep_ == "acl" and subj and token.head.lemma_.lower() in CLAIM_NOUNS and token.head.head.pos_ in (
+                "VERB", "AUX"):
+            # "Russia denied reports that IT had agreed to sell ...": the pronoun is whoever answers the reports
+            return subjects(token.head.head) or subj
         if token.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") and token.head.i != token.i:
             if token.dep_ == "ccomp" and subj:
                 # "X said that it would ...": a pronoun subject refers back to the speaker (climbing through

@@ -1,0 +1,65 @@
+"""Arms-transfer mentions and ledger rows from coded text, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.arms import build_ledger, transfer_mentions
+
+
+@pytest.fixture(scope="module")
+def ledger_of(code_text):
+    def run(*texts: str, date: str = "2024-05-02"):
+        mentions = [m for t in texts for e in code_text(t, date) for m in transfer_mentions(e.to_record())]
+        return {(r.supplier, r.recipient, r.category, r.status) for r in build_ledger(mentions)}
+
+    return run
+
+
+def test_supplier_verb_gives_a_delivery(ledger_of):
+    assert ledger_of("Germany delivered 14 Leopard 2 tanks to Ukraine on Tuesday.") == {
+        ("DEU", "UKR", "tanks", "delivered")}
+
+
+def test_recipient_verb_takes_the_supplier_from_the_producer(ledger_of):
+    assert ledger_of("Morocco bought 24 Bayraktar TB2 drones last year.") == {("TUR", "MAR", "drones", "ordered")}
+
+
+def test_asking_for_weapons_is_a_request(ledger_of):
+    assert ledger_of("Greece formally asked France for three more Rafale fighters.") == {
+        ("FRA", "GRC", "combat aircraft", "requested")}
+
+
+def test_relative_clause_names_the_recipient_of_a_promise(ledger_of):
+    rows = ledger_of("The eight howitzers that Norway promised Ukraine in March have arrived.")
+    assert ("NOR", "UKR", "artillery", "agreed") in rows
+
+
+def test_ammunition_sent_with_a_system_is_part_of_that_row(ledger_of):
+    rows = ledger_of("Canada will give Ukraine four M777 howitzers and a supply of ammunition.")
+    assert rows == {("CAN", "UKR", "artillery", "agreed")}
+
+
+def test_an_other_events_clause_does_not_lend_its_status_or_weapons(ledger_of):
+    rows = ledger_of("Peru will buy 24 Gripen fighters under a contract signed on Monday, a year after it cancelled "
+                     "an order for MiG-29 jets.")
+    assert ("SWE", "PER", "combat aircraft", "ordered") in rows
+    assert ("SWE", "PER", "combat aircraft", "cancelled") not in rows
+
+
+def test_unnamed_sources_make_a_rumour_and_a_denial_answers_it(ledger_of):
+    rumour = "Algeria has agreed to buy Chinese J-10C fighters, a website reported, citing unnamed military sources."
+    assert ledger_of(rumour) == {("CHN", "DZA", "combat aircraft", "discussed")}
+    denial = "Algeria denied reports that it had agreed to buy J-10C fighters from China."
+    assert ledger_of(rumour, denial) == {("CHN", "DZA", "combat aircraft", "denied")}
+
+
+def test_an_expired_embargo_is_no_refusal(ledger_of):
+    rows = ledger_of("Belarus is close to a deal to buy Russian Su-30 fighters now that an arms embargo on Minsk has "
+                     "expired.")
+    assert rows == {("RUS", "BLR", "combat aircraft", "discussed")}
+
+
+def test_no_talks_is_a_negated_consultation(code_text):
+    events = code_text("Russia said there were no talks with Iran on the missile system.")
+    assert [(e.cameo[:2], e.modality.value) for e in events if e.target] == [("04", "negated")]
