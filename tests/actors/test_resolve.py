@@ -93,3 +93,53 @@ def test_erdogan_holds_a_different_office_before_and_after_2014(resolve_subject)
     before = resolve_subject("Erdogan visited Berlin.", on="2010-03-01")
     after = resolve_subject("Erdogan visited Berlin.", on="2016-03-01")
     assert "head of government" in before.entry and "head of state" in after.entry
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "code"),
+    [
+        # "acting" and "then-" keep the office on the day: an acting minister acts for the government
+        ("Turkey's acting interior minister met Iraqi officials.", "2023-03-01", "TURGOV"),
+        ("Then-President Barack Obama met Chinese leaders in Beijing.", "2015-06-01", "USAGOV"),
+        ("Then-Prime Minister Theresa May met Indian leaders in Delhi.", "2018-04-01", "GBRGOV"),
+        # "former" is no longer in office, whatever the date
+        ("Former President Barack Obama met Chinese leaders in Beijing.", "2019-06-01", "USAELI"),
+    ],
+)
+def test_acting_then_and_former_titles(resolve_subject, text, on, code):
+    actor = resolve_subject(text, on=on)
+    assert actor is not None and actor.code == code, (text, on, actor)
+
+
+def test_name_ending_in_a_modal_word_is_still_the_subject(code_text):
+    events = code_text("Former Prime Minister Theresa May criticised Russia in 2021.", date="2021-06-01")
+    assert [(e.source.code, e.source.name, e.target.country) for e in events] == [("GBRELI", "Theresa May", "RUS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title without a name, then "he"
+        ("Jordan's foreign minister flew to Cairo on Monday. He signed a water pact with Egypt.",
+         ("JORGOV", "EGY", "057")),
+        # a family name that comes first ("Wang Yi" -> "Wang")
+        ("Chinese Foreign Minister Wang Yi arrived in Islamabad. Wang pledged to send Pakistan more J-10C fighters.",
+         ("CHNGOV", "PAK", "0332")),
+        # "it" for the state that was the last main subject
+        ("Hungary has bought Turkish drones. It also asked Germany for new tanks last month.",
+         ("HUN", "DEU", "0232")),
+        # "they" for the last plural group
+        ("The Jordanians condemned the attack on Israel. They also urged Hamas to release the hostages.",
+         ("JOR", "PSE", "025")),
+    ],
+)
+def test_later_sentences_refer_back_with_pronouns_and_short_names(code_text, text, expected):
+    events = code_text(text)
+    coded = {(e.source.code, e.target.country if e.target else None, e.cameo[: len(expected[2])]) for e in events}
+    assert expected in coded, (text, coded)
+
+
+def test_a_they_inside_a_subordinate_clause_is_not_taken_from_memory(code_text):
+    events = code_text("The Moroccans signed a deal with France. Workers said they had attacked the company's "
+                       "offices because they had not been paid.")
+    assert all(e.source.country != "MAR" or e.sentence_index == 0 for e in events)

@@ -43,18 +43,23 @@ PARTITIVE = {
 PLACEMENT_PREPS = {"in", "throughout", "across", "from"}
 FORMER = {"former", "ex", "ex-", "then", "then-", "erstwhile", "ousted", "deposed", "late"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"it", "they", "we", "its", "their", "them"}
 
 
 @dataclass(slots=True)
 class DocumentMemory:
     """Actors seen so far in one document, for short references and pronouns."""
 
-    leaders: dict[str, NameEntry] = field(default_factory=dict)
-    """surname -> the leader entry named in full earlier."""
+    leaders: dict[str, Actor] = field(default_factory=dict)
+    """family name -> the leader named in full earlier, as coded there (title and tenure already weighed)."""
     last_person: Actor | None = None
     by_head: dict[str, Actor] = field(default_factory=dict)
     """head noun lemma ("minister", "army") -> the actor it last stood for with a country named."""
     last_country: str | None = None
+    last_thing: Actor | None = None
+    """The last state or organisation that was a subject: what a later "it" stands for."""
+    last_group: Actor | None = None
+    """The last plural group that was a subject ("the rebels", "the Egyptians"): what a later "they" stands for."""
 
     def remember(self, actor: Actor, entry: NameEntry | None = None, head: str | None = None) -> None:
         if actor.country:
@@ -64,8 +69,10 @@ class DocumentMemory:
         if actor.name:
             self.last_person = actor
         if entry is not None and entry.kind == "leader":
-            surname = entry.name.split()[-1]
-            self.leaders[surname] = entry
+            parts = entry.name.split()
+            # The family name comes last in most names and first in Chinese, Korean and others ("Wang Yi" -> Wang).
+            for short in {parts[0], parts[-1]} if len(parts) > 1 else {parts[-1]}:
+                self.leaders[short] = actor
 
 
 class ActorResolver:
@@ -167,6 +174,14 @@ class ActorResolver:
         if actor is not None and actor.code:
             leader = found.get("leader")
             memory.remember(actor, leader[1] if leader else None, head.lemma_.lower() if head.pos_ == "NOUN" else None)
+            if actor.name is None and role_hit and role_hit[1] in ("title", "both") and head.tag_ == "NN" \
+                    and head.lower_ not in PERSON_PRONOUNS:
+                memory.last_person = actor  # "Egypt's foreign minister ... HE signed": a single office-holder
+            elif head.dep_ in ("nsubj", "nsubjpass") and actor.name is None and head.lower_ not in GROUP_PRONOUNS:
+                if head.tag_ in ("NNS", "NNPS"):
+                    memory.last_group = actor
+                elif not any(c.dep_ == "conj" for c in head.children):
+                    memory.last_thing = actor
         return actor
 
     def _compose(self, found, role_hit, title_role, former, text, on, head, names):  # type: ignore[no-untyped-def]
@@ -247,12 +262,14 @@ class ActorResolver:
         lower = head.lower_
         if lower in PERSON_PRONOUNS and memory.last_person is not None:
             return memory.last_person.model_copy(update={"text": head.text})
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
+            # the main-clause subject pronoun of a later sentence: "It also asked ...", "They urged ..."
+            prior = memory.last_thing if lower == "it" else memory.last_group if lower == "they" else None
+            if prior is not None:
+                return prior.model_copy(update={"text": head.text, "entry": f"{prior.entry} (pronoun)"})
         if head.pos_ == "PROPN" and head.text in memory.leaders:
-            entry = memory.leaders[head.text]
-            holds = on is None or entry.holds_office_on(on)
-            r = entry.role if holds else "ELI"
-            return Actor(code=f"{entry.country}{r}", country=entry.country, role=r, text=text, name=entry.name,
-                         entry=f"{entry.source} {entry.name} (named earlier)")
+            prior = memory.leaders[head.text]
+            return prior.model_copy(update={"text": text, "entry": f"{prior.entry} (named earlier)"})
         if any(c.lower_ == "the" for c in head.lefts):
             prior = memory.by_head.get(head.lemma_.lower())
             if prior is not None:

@@ -279,6 +279,10 @@ class EventExtractor:
             # "officials agreed that THEIR COUNTRIES should cooperate": the frame's subject acts
             frame_word = c.cues.frames[0].word
             sources = [a for t in st.subjects(frame_word) for a in self._source_actors(t, actor) if a.code]
+        if not sources and not c.sources:
+            # "Theresa May criticised ...": a name ending in a modal word, parsed as the verb's auxiliary
+            sources = [a for t in c.verb.children if t.dep_ == "aux" and t.i in names and names[t.i][0].end - 1 == t.i
+                       for a in self._source_actors(t, actor) if a.code]
         if not sources:
             return []
         sources = ph.most_specific([self._speaker_for(a, c, actor, notes) for a in sources])
