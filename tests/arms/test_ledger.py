@@ -63,3 +63,9 @@ def test_an_expired_embargo_is_no_refusal(ledger_of):
 def test_no_talks_is_a_negated_consultation(code_text):
     events = code_text("Russia said there were no talks with Iran on the missile system.")
     assert [(e.cameo[:2], e.modality.value) for e in events if e.target] == [("04", "negated")]
+
+
+def test_flying_the_weapons_one_has_is_no_transfer(ledger_of):
+    assert ledger_of("Bangladesh's air force flies US-made F-16s and eight Russian MiG-29s.") == set()
+    assert ledger_of("Russia flew six Su-35 fighter jets to Iran on Sunday.") == {
+        ("RUS", "IRN", "combat aircraft", "delivered")}
