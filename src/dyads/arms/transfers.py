@@ -16,7 +16,7 @@ from typing import Any, Mapping
 from dyads.tables import data_path, read_tsv
 
 ARMS_CODES = ("072", "0332", "062", "0312", "031", "033", "1212", "1222", "057", "0232", "0234")
-CODE_DIRECTION = {"072": ("supplier", "agreed"), "0332": ("supplier", "agreed"), "0232": ("recipient", "requested"),
+CODE_DIRECTION = {"072": ("supplier", "delivered"), "0332": ("supplier", "agreed"), "0232": ("recipient", "requested"),
                   "0234": ("recipient", "requested")}
 """Which side the source is on, and the stage, for codes that say it themselves (giving or asking for military
 aid); other codes leave it to the weapon's producer."""
