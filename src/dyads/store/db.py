@@ -19,7 +19,11 @@ import duckdb
 
 from dyads.errors import StoreError
 from dyads.model import Document, Event
-from dyads.store.schema import migrate
+from dyads.store.merge import date_bounds
+from dyads.store.refresh import MergeStats, refresh_merge
+from dyads.store.schema import BLOCK_KEY, migrate
+
+_MARK_DIRTY = f"INSERT INTO merge_dirty SELECT DISTINCT {BLOCK_KEY} FROM events WHERE doc_key = ?"
 
 ACTOR_FIELDS = ("code", "country", "role", "text", "name", "entry")
 EVENT_COLUMNS = (
@@ -28,7 +32,7 @@ EVENT_COLUMNS = (
     + [f"source_{f}" for f in ACTOR_FIELDS]
     + [f"target_{f}" for f in ACTOR_FIELDS]
     + ["cameo", "cameo_root", "cameo_name", "plover", "plover_mode", "goldstein", "modality", "quantities", "weapons",
-       "location", "confidence", "rule", "trigger"]
+       "location", "confidence", "rule", "trigger", "date_start", "date_end"]
 )
 
 
@@ -48,7 +52,8 @@ def _event_row(doc_key: str, e: Event) -> list[Any]:
         + [getattr(tgt, f) if tgt else None for f in ACTOR_FIELDS]
         + [e.cameo, e.cameo[:2], e.cameo_name, e.plover, e.plover_mode, e.goldstein, e.modality.value,
            json.dumps([q.model_dump() for q in e.quantities]), json.dumps([w.model_dump() for w in e.weapons]),
-           json.dumps(e.location.model_dump()) if e.location else None, e.confidence, e.rule, e.trigger]
+           json.dumps(e.location.model_dump()) if e.location else None, e.confidence, e.rule, e.trigger,
+           *date_bounds(e.date, e.date_precision)]
     )
 
 
@@ -79,6 +84,7 @@ class EventStore:
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = read_only
         try:
             if read_only:
                 if not Path(self.path).exists():
@@ -91,7 +97,12 @@ class EventStore:
             raise StoreError(f"{self.path}: cannot open the database ({exc})") from exc
 
     def close(self) -> None:
-        self.con.close()
+        """Close the file, first settling any pending merge (so a writer never leaves the merged layer stale)."""
+        try:
+            if not self.read_only and self.pending_merge():
+                self.refresh_merge()
+        finally:
+            self.con.close()
 
     def __enter__(self) -> EventStore:
         return self
@@ -111,6 +122,7 @@ class EventStore:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
+            con.execute(_MARK_DIRTY, [key])  # the blocks of the events this write replaces
             con.execute("DELETE FROM events WHERE doc_key = ?", [key])
             con.execute("DELETE FROM documents WHERE doc_key = ?", [key])
             con.execute(
@@ -123,11 +135,23 @@ class EventStore:
                 placeholders = ",".join("?" * len(EVENT_COLUMNS))
                 con.executemany(f"INSERT INTO events ({','.join(EVENT_COLUMNS)}) VALUES ({placeholders})",
                                 list(rows.values()))
+                con.execute(_MARK_DIRTY, [key])
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
         return len(rows)
+
+    def pending_merge(self) -> int:
+        """How many (source, target, root) blocks wait for `refresh_merge`."""
+        row = self.con.execute("SELECT count(*) FROM merge_dirty").fetchone()
+        return int(row[0]) if row else 0
+
+    def refresh_merge(self, *, full: bool = False) -> MergeStats:
+        """Recompute the cross-article merge for the blocks written since the last refresh (all with ``full``).
+
+        Called at the end of a batch and by `close`; idempotent, and independent of the order of ingest."""
+        return refresh_merge(self.con, full=full)
 
     def write_duplicate(self, doc: Document) -> None:
         """Record a near-duplicate of a stored document: its URL and metadata are kept, it is not coded again."""

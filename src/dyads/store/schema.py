@@ -9,6 +9,14 @@ Tables:
   the full provenance: sentence, span, rule, the matched actor entries.
 - ``arms``: the arms-transfer ledger derived from the events (`EventStore.refresh_arms`), one row per
   (supplier, recipient, weapon, status) with every supporting sentence.
+- ``merged_events`` (v4): one row per real-world event after the cross-article merge (`store.merge`), with the
+  number of mentions, sentences, documents and sites that tell it and a combined confidence; ``event_sources``
+  links every mention (``events.event_id``) to its merged event, so no source sentence is lost.
+- ``merge_dirty`` (v4): the (source, target, root) blocks whose merge must be recomputed; filled in the same
+  transaction as the document write, emptied by `EventStore.refresh_merge`.
+- ``actors`` (v4): every actor code seen, with its country, role, a name and how often it is source or target
+  (rebuilt with the merge).
+- ``sentences`` (v4, a view): the sentences that hold events, with their document and span.
 
 `migrate` brings any older database up to `SCHEMA_VERSION`; each migration is a list of statements run in one
 transaction, and the version is recorded in ``schema_version``.
@@ -18,10 +26,25 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _ACTOR_COLUMNS = """
     {p}_code VARCHAR, {p}_country VARCHAR, {p}_role VARCHAR, {p}_text VARCHAR, {p}_name VARCHAR, {p}_entry VARCHAR"""
+
+BLOCK_KEY = ("coalesce(source_country, source_code, '') AS source_key, "
+             "coalesce(target_country, target_code, '') AS target_key, cameo_root")
+"""The merge block of an ``events`` row, as SQL select items (see `dyads.store.merge`)."""
+
+# The first and last day an events row's date can mean at its precision (mirrors `merge.date_bounds`).
+_START = """CASE WHEN date IS NULL THEN NULL
+    WHEN date_precision = 'year' OR length(date) = 4 THEN try_cast(left(date, 4) || '-01-01' AS DATE)
+    WHEN date_precision = 'month' OR length(date) = 7 THEN try_cast(left(date, 7) || '-01' AS DATE)
+    ELSE try_cast(left(date, 10) AS DATE) END"""
+_END = """CASE WHEN date IS NULL THEN NULL
+    WHEN date_precision = 'year' OR length(date) = 4 THEN try_cast(left(date, 4) || '-12-31' AS DATE)
+    WHEN date_precision = 'month' OR length(date) = 7 THEN last_day(try_cast(left(date, 7) || '-01' AS DATE))
+    WHEN date_precision = 'week' THEN try_cast(left(date, 10) AS DATE) + 6
+    ELSE try_cast(left(date, 10) AS DATE) END"""
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -60,6 +83,39 @@ MIGRATIONS: dict[int, list[str]] = {
     ],
     3: [
         "ALTER TABLE documents ADD COLUMN duplicate_of VARCHAR",
+    ],
+    4: [
+        "ALTER TABLE events ADD COLUMN date_start DATE",
+        "ALTER TABLE events ADD COLUMN date_end DATE",
+        f"UPDATE events SET date_start = {_START}, date_end = {_END}",
+        """CREATE TABLE merged_events (
+            merged_id VARCHAR PRIMARY KEY,
+            source_key VARCHAR NOT NULL, target_key VARCHAR NOT NULL, cameo_root VARCHAR NOT NULL,
+            source_code VARCHAR, source_country VARCHAR, source_role VARCHAR, source_name VARCHAR,
+            target_code VARCHAR, target_country VARCHAR, target_role VARCHAR, target_name VARCHAR,
+            cameo VARCHAR NOT NULL, cameo_name VARCHAR, plover VARCHAR, plover_mode VARCHAR, goldstein DOUBLE,
+            quad_class TINYINT, modality VARCHAR,
+            date VARCHAR, date_precision VARCHAR, date_start DATE, date_end DATE,
+            n_mentions INTEGER, n_sources INTEGER, n_documents INTEGER, n_sites INTEGER, confidence DOUBLE,
+            sentence VARCHAR, doc VARCHAR, url VARCHAR, weapons JSON, location JSON,
+            min_sentence_index INTEGER, first_seen TIMESTAMP
+        )""",
+        """CREATE TABLE event_sources (
+            event_id VARCHAR PRIMARY KEY,
+            merged_id VARCHAR NOT NULL,
+            doc_key VARCHAR NOT NULL,
+            source_key VARCHAR NOT NULL, target_key VARCHAR NOT NULL, cameo_root VARCHAR NOT NULL
+        )""",
+        "CREATE INDEX event_sources_merged ON event_sources (merged_id)",
+        "CREATE TABLE merge_dirty (source_key VARCHAR NOT NULL, target_key VARCHAR NOT NULL,"
+        " cameo_root VARCHAR NOT NULL)",
+        f"INSERT INTO merge_dirty SELECT DISTINCT {BLOCK_KEY} FROM events",
+        """CREATE TABLE actors (
+            code VARCHAR PRIMARY KEY, country VARCHAR, role VARCHAR, name VARCHAR,
+            n_source INTEGER, n_target INTEGER
+        )""",
+        """CREATE VIEW sentences AS
+           SELECT DISTINCT doc_key, doc, sentence_index, span_start, span_end, sentence AS text FROM events""",
     ],
 }
 
