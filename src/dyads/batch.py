@@ -2,18 +2,34 @@
 
 A document that cannot be read, is empty or is not English is reported with its reason and the batch goes on;
 a document already in the store (same clean text) is reported as ``unchanged`` and not coded again.
+
+The work is split in two so that it can run on several processes or machines (`dyads.scale`):
+
+- `code_items` is pure: source items in, `Outcome`s out (cleaned and coded documents, or their errors), in input
+  order. It needs a `Pipeline` and nothing else, so it runs in worker processes.
+- `Recorder` is the one writer: it takes the outcomes in input order, groups near-duplicates, skips what the store
+  already holds and writes each document in its own transaction. A batch killed at any point leaves every document
+  either wholly stored or absent, and a re-run codes exactly the absent ones.
+
+`run_batch` chains both in one process; `dyads.scale.local` and `dyads.scale.cluster` run `code_items` elsewhere and
+feed the same `Recorder`, so every path stores the same rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from dyads.errors import DocumentError
 from dyads.ingest import NearDuplicateIndex, clean, iter_sources
-from dyads.model import Event
+from dyads.ingest.sources import SourceItem
+from dyads.model import Document, Event
 from dyads.pipeline import Pipeline
 from dyads.store import EventStore
+
+#: Source items coded together: their candidate sentences share `nlp.pipe` batches.
+CHUNK = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +60,133 @@ class BatchReport:
         return sum(d.events for d in self.documents)
 
 
+@dataclass(slots=True)
+class Outcome:
+    """One source item after cleaning and coding, before the store: what a worker hands back."""
+
+    doc_id: str
+    status: str
+    """``coded``; ``known`` (its clean text was already stored when the batch began: not coded); or the error
+    status of `DocumentError` (``failed``, ``empty``, ``skipped``)."""
+    reason: str = ""
+    document: Document | None = None
+    events: list[Event] = field(default_factory=list)
+    sentences: int = 0
+    parsed: int = 0
+
+
+WorkItem = SourceItem | Outcome
+"""What `code_items` takes: a source item, or an outcome decided already (a read error, turned into an `Outcome`
+before it crosses a process boundary: exceptions with their own constructor do not pickle)."""
+
+
+def as_work_item(item: SourceItem) -> WorkItem:
+    """A source item that can be sent to another process: a read error becomes its `Outcome`."""
+    return Outcome(item.doc_id, item.status, item.reason) if isinstance(item, DocumentError) else item
+
+
+def code_items(
+    items: Iterable[WorkItem],
+    *,
+    pipeline: Pipeline,
+    doc_date: str | None = None,
+    known: Container[str] = (),
+) -> list[Outcome]:
+    """Clean and code source items; one `Outcome` per item, in order. Never raises for one bad document: an
+    error while coding a document is that document's ``failed`` outcome. ``known``: content hashes already stored
+    (their documents are cleaned, to learn the hash, but not coded)."""
+    outcomes: list[Outcome] = []
+    to_code: list[Outcome] = []
+    for item in items:
+        if isinstance(item, Outcome):
+            outcomes.append(item)
+            continue
+        if isinstance(item, DocumentError):
+            outcomes.append(Outcome(item.doc_id, item.status, item.reason))
+            continue
+        try:
+            doc = clean(item, doc_date=doc_date)
+        except DocumentError as err:
+            outcomes.append(Outcome(err.doc_id, err.status, err.reason))
+            continue
+        except Exception as err:  # a bug or an input no reader foresaw: that document fails, the batch goes on
+            outcomes.append(Outcome(item.doc_id, "failed", f"cannot clean: {type(err).__name__}: {err}"))
+            continue
+        outcome = Outcome(doc.doc_id, "known" if doc.content_hash in known else "coded", document=doc)
+        outcomes.append(outcome)
+        if outcome.status == "coded":
+            to_code.append(outcome)
+    try:
+        coded = list(pipeline.code_many(o.document for o in to_code if o.document is not None))
+    except Exception:  # find the document that broke the shared batch; code the others one by one
+        coded = []
+        for o in to_code:
+            assert o.document is not None
+            try:
+                coded.append(pipeline.code(o.document))
+            except Exception as err:
+                o.status, o.reason = "failed", f"coding error: {type(err).__name__}: {err}"
+                o.document = None
+        to_code = [o for o in to_code if o.status == "coded"]
+    for o, c in zip(to_code, coded):
+        o.events, o.sentences, o.parsed = c.events, c.sentences, c.parsed
+    return outcomes
+
+
+def chunks(items: Iterable[SourceItem], size: int = CHUNK) -> Iterator[list[WorkItem]]:
+    """Consecutive lists of at most ``size`` items, read lazily (a 10 GB archive is never held)."""
+    it = iter(items)
+    while chunk := [as_work_item(item) for item in islice(it, size)]:
+        yield chunk
+
+
+class Recorder:
+    """The single writer of a batch: takes outcomes in input order, decides their status against the store and
+    near-duplicates, and writes each document in one transaction (`EventStore.write_document`)."""
+
+    def __init__(self, store: EventStore | None) -> None:
+        self.store = store
+        self.dedup: NearDuplicateIndex | None = None
+        if store is not None:
+            self.dedup = NearDuplicateIndex()
+            for doc_id, text in store.coded_texts():
+                self.dedup.add(doc_id, text or "")
+
+    def known_hashes(self) -> set[str]:
+        """Content hashes of the documents already stored (coded or duplicate): workers need not code them."""
+        if self.store is None:
+            return set()
+        rows = self.store.con.execute(
+            "SELECT doc_key FROM documents WHERE status IN ('coded', 'duplicate')").fetchall()
+        return {r[0] for r in rows}
+
+    def record(self, o: Outcome) -> tuple[DocumentReport, list[Event]]:
+        """Store one outcome (if there is a store) and return its report and the events it added."""
+        store, doc = self.store, o.document
+        if doc is None:
+            if store is not None:
+                store.write_failure(o.doc_id, o.status, o.reason)
+            return DocumentReport(o.doc_id, o.status, o.reason), []
+        group = self.dedup.add(doc.doc_id, doc.text) if self.dedup is not None else doc.doc_id
+        if store is not None and store.has_document(doc.content_hash):
+            return DocumentReport(doc.doc_id, "unchanged", "already in the database", 0, doc.date,
+                                  doc.date_source), []
+        if o.status == "known":  # stored when the batch began, gone now: it was never coded here
+            reason = "was in the database when the batch began, and is not now; ingest it again"
+            if store is not None:
+                store.write_failure(doc.doc_id, "failed", reason)
+            return DocumentReport(doc.doc_id, "failed", reason), []
+        if store is not None and group != doc.doc_id:
+            doc.duplicate_of = group
+            store.write_duplicate(doc)
+            return DocumentReport(doc.doc_id, "duplicate", f"near-duplicate of {group}", 0, doc.date,
+                                  doc.date_source), []
+        stored = len(o.events)
+        if store is not None:
+            stored = store.write_document(doc, o.events, n_sentences=o.sentences, n_parsed=o.parsed)
+        return DocumentReport(doc.doc_id, "coded", "", stored, doc.date, doc.date_source), o.events
+
+
 def run_batch(
     paths: Iterable[str],
     *,
@@ -55,46 +198,14 @@ def run_batch(
     """Code every document under ``paths``; yield each document's report and events (stored if ``store``).
 
     With a store, near-duplicates (the same story on several sites, `NearDuplicateIndex`) are coded once: later
-    copies are recorded with their URL as duplicates of the first.
+    copies are recorded with their URL as duplicates of the first. Documents are coded `CHUNK` at a time, so that
+    their sentences share parser batches; each is stored before its report is yielded.
     """
-    dedup: NearDuplicateIndex | None = None
-    if store is not None:
-        dedup = NearDuplicateIndex()
-        for doc_id, text in store.coded_texts():
-            dedup.add(doc_id, text or "")
-    for item in iter_sources(paths):
-        if isinstance(item, DocumentError):
-            report = DocumentReport(item.doc_id, item.status, item.reason)
-            if store is not None:
-                store.write_failure(item.doc_id, item.status, item.reason)
-            events: list[Event] = []
-        else:
-            try:
-                doc = clean(item, doc_date=doc_date)
-            except DocumentError as err:
-                report = DocumentReport(err.doc_id, err.status, err.reason)
-                if store is not None:
-                    store.write_failure(err.doc_id, err.status, err.reason)
-                events = []
-            else:
-                group = dedup.add(doc.doc_id, doc.text) if dedup is not None else doc.doc_id
-                if store is not None and store.has_document(doc.content_hash):
-                    report = DocumentReport(doc.doc_id, "unchanged", "already in the database", 0, doc.date,
-                                            doc.date_source)
-                    events = []
-                elif store is not None and group != doc.doc_id:
-                    doc.duplicate_of = group
-                    store.write_duplicate(doc)
-                    report = DocumentReport(doc.doc_id, "duplicate", f"near-duplicate of {group}", 0, doc.date,
-                                            doc.date_source)
-                    events = []
-                else:
-                    coded = pipeline.code(doc)
-                    events = coded.events
-                    stored = len(events)
-                    if store is not None:
-                        stored = store.write_document(doc, events, n_sentences=coded.sentences, n_parsed=coded.parsed)
-                    report = DocumentReport(doc.doc_id, "coded", "", stored, doc.date, doc.date_source)
-        if on_document is not None:
-            on_document(report)
-        yield report, events
+    recorder = Recorder(store)
+    known = recorder.known_hashes()
+    for chunk in chunks(iter_sources(paths)):
+        for outcome in code_items(chunk, pipeline=pipeline, doc_date=doc_date, known=known):
+            report, events = recorder.record(outcome)
+            if on_document is not None:
+                on_document(report)
+            yield report, events

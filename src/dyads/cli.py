@@ -139,12 +139,18 @@ def ingest(
     parse_all: bool = typer.Option(False, "--parse-all", help="Parse every sentence, not only the candidates."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No per-document report."),
     actors: Optional[Path] = ACTORS_OPTION,
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Code on this many local processes."),
+    cluster: Optional[str] = typer.Option(
+        None, "--cluster", help="Code on a Dask cluster (tcp://scheduler:8786, or local:N for a local one)."),
 ) -> None:
-    """Code documents and store their events in a DuckDB file; re-running adds nothing twice."""
-    from dyads.batch import BatchReport, run_batch
+    """Code documents and store their events in a DuckDB file; re-running adds nothing twice (and resumes a
+    batch that was stopped)."""
+    from dyads.batch import BatchReport
+    from dyads.scale import PipelineSpec, ingest_stream
     from dyads.store import EventStore
 
-    pipeline = _pipeline(model, parse_all, actors)
+    spec = PipelineSpec.from_options(model, parse_all, actors)
+    shard_failures: list[Any] = []
     batch = BatchReport()
     with EventStore(db) as store, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -152,7 +158,8 @@ def ingest(
     ) as progress:
         # The number of documents is not known up front (a WARC or JSONL file holds many): the sources are read once.
         task = progress.add_task("ingest", total=None, doc="")
-        for report, _ in run_batch(paths, pipeline=pipeline, store=store, doc_date=doc_date):
+        for report, _ in ingest_stream(paths, spec=spec, store=store, doc_date=doc_date, workers=workers,
+                                       cluster=cluster, failures=shard_failures):
             batch.documents.append(report)
             progress.update(task, advance=1, doc=Path(report.doc_id).name[:40])
         store.refresh_arms()
@@ -165,6 +172,8 @@ def ingest(
             table.add_row(r.doc_id, r.status, str(r.events), r.date or "—", r.date_source, r.reason)
         console.print(table)
     _report_failures(batch.documents)
+    for shard in shard_failures:
+        err_console.print(f"[red]shard {shard.index} failed[/red] ({len(shard.doc_ids)} documents): {shard.error}")
     console.print(
         f"{batch.count('coded')} coded, {batch.count('unchanged')} unchanged, "
         f"{batch.count('duplicate')} near-duplicates, {batch.count('skipped')} skipped, "
@@ -342,6 +351,29 @@ def demo(
 
 
 @app.command()
+def serve(
+    db: Path = typer.Option(Path("events.duckdb"), help="DuckDB database file."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (default: this machine only)."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+    token: Optional[str] = typer.Option(
+        None, envvar="DYADS_TOKEN", show_envvar=True,
+        help="Enable POST /api/documents for clients sending 'Authorization: Bearer TOKEN' (opens the database "
+             "read-write; without it the server is read-only)."),
+) -> None:
+    """Serve the web page and the JSON API (OpenAPI at /docs) over an event database."""
+    import uvicorn
+
+    from dyads.serve import create_app
+
+    if token is not None and len(token) < 16:
+        raise typer.BadParameter("use a token of at least 16 characters", param_hint="--token")
+    application = create_app(db, token=token)
+    mode = "read-write, ingest enabled" if token else "read-only"
+    err_console.print(f"dyads: serving {db} ({mode}) on http://{host}:{port}/")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
 def explain(
     sentence: str = typer.Argument(..., help="The sentence to explain."),
     date: Optional[str] = typer.Option(None, "--date", help="Document date (YYYY-MM-DD) for tenures and relative dates."),
@@ -409,6 +441,98 @@ def eval_(
     for m in report.misses[:misses]:
         console.print(f"[yellow]miss[/yellow] {m['id']}: {m['text']}", highlight=False)
         console.print(f"   expected {m['missed']}  predicted {m['predicted']}", highlight=False)
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+    gdelt = "gdelt"
+
+
+@app.command()
+def export(
+    db: Path = typer.Option(Path("events.duckdb"), help="DuckDB database file."),
+    fmt: ExportFormat = typer.Option(..., "--format", help="parquet, csv, jsonl or gdelt (GDELT 2.0 event table)."),
+    out: Path = typer.Option(..., "--out", help="File to write."),
+    mentions: bool = typer.Option(False, "--mentions", help="One row per coded mention instead of per merged event."),
+    source: Optional[str] = typer.Option(None, help="Source country (FRA) or actor code prefix (FRAGOV)."),
+    target: Optional[str] = typer.Option(None, help="Target country or actor code prefix."),
+    since: Optional[str] = typer.Option(None, help="Earliest event date (YYYY[-MM[-DD]])."),
+    until: Optional[str] = typer.Option(None, help="Latest event date."),
+    root: Optional[str] = typer.Option(None, help="CAMEO root, e.g. 07."),
+    code_: Optional[str] = typer.Option(None, "--code", help="CAMEO code prefix, e.g. 0332."),
+    plover: Optional[str] = typer.Option(None, help="PLOVER type, e.g. AID."),
+) -> None:
+    """Export events (one row per real-world event, every source merged) to Parquet, CSV, JSONL or GDELT TSV."""
+    import dyads
+    from dyads.store.export import export as write
+
+    with dyads.open(db) as ds:
+        n = write(ds, fmt.value, out, merged=not mentions, source=source, target=target, since=since, until=until,
+                  root=root, code=code_, plover=plover)
+    err_console.print(f"{n} {'mentions' if mentions else 'events'} -> {out} ({fmt.value})")
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help="One read-only statement: SELECT, WITH, DESCRIBE, SHOW, EXPLAIN, PRAGMA."),
+    db: Path = typer.Option(Path("events.duckdb"), help="DuckDB database file."),
+    fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", help="table, csv or json (one object a line)."),
+    limit: int = typer.Option(1000, help="Rows shown in table format."),
+) -> None:
+    """Run SQL against the database, read-only (tables: events, merged_events, event_sources, documents, actors,
+    arms; view: sentences)."""
+    import dyads
+
+    with dyads.open(db) as ds:
+        rows = ds.sql(sql, as_="records")
+    if fmt is QueryFormat.json:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    elif fmt is QueryFormat.csv:
+        writer = csv.writer(sys.stdout)
+        if rows:
+            writer.writerow(list(rows[0]))
+        for r in rows:
+            writer.writerow([json.dumps(v) if isinstance(v, (list, dict)) else v for v in r.values()])
+    else:
+        table = Table(title=f"{len(rows)} rows" + (f" (first {limit} shown)" if len(rows) > limit else ""))
+        for col in rows[0] if rows else []:
+            table.add_column(col, overflow="fold")
+        for r in rows[:limit]:
+            table.add_row(*("" if v is None else str(v) for v in r.values()))
+        console.print(table)
+
+
+@app.command()
+def timeline(
+    a: str = typer.Argument(..., help="Source country or actor code prefix."),
+    b: str = typer.Argument(..., help="Target country or actor code prefix."),
+    db: Path = typer.Option(Path("events.duckdb"), help="DuckDB database file."),
+    freq: str = typer.Option("month", help="day, week, month or year."),
+    both: bool = typer.Option(False, "--both", help="Count events in both directions."),
+) -> None:
+    """Merged events between two actors per period: count, mean Goldstein, count per QuadClass."""
+    import dyads
+
+    with dyads.open(db) as ds:
+        rows = ds.dyad_timeline(a, b, freq=freq, both_directions=both, as_="records")  # type: ignore[arg-type]
+    table = Table(title=f"{a} {'<->' if both else '->'} {b} by {freq}")
+    table.add_column("period", no_wrap=True)
+    for col in ("events", "mean Goldstein", "verbal coop", "material coop", "verbal conflict", "material conflict",
+                "imprecise"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r["period"], str(r["events"]), "" if r["mean_goldstein"] is None else str(r["mean_goldstein"]),
+                      str(r["quad_1"]), str(r["quad_2"]), str(r["quad_3"]), str(r["quad_4"]), str(r["imprecise"]))
+    console.print(table)
 
 
 def main() -> None:  # pragma: no cover - entry point wrapper
