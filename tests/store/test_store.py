@@ -70,3 +70,25 @@ def test_a_failed_write_leaves_nothing_half_done(tmp_path):
         except duckdb.Error:
             pass
         assert store.counts() == {"documents": 0, "events": 0}
+
+
+def test_schema_version_is_the_newest_migration():
+    from dyads.store.schema import MIGRATIONS
+
+    assert SCHEMA_VERSION == max(MIGRATIONS)
+
+
+def test_the_event_clause_is_stored_for_the_arms_ledger(tmp_path, pipeline):
+    """The ledger reads deal-status cues from the event's own clause, so the store must keep it."""
+    from dyads.model import Document
+    from dyads.store import EventStore
+
+    doc = Document(doc_id="a", text="Peru will buy 24 Gripen fighters, a year after it cancelled an order for MiG-29 "
+                   "jets.", date="2024-05-02")
+    events = pipeline.code(doc).events
+    with EventStore(tmp_path / "e.duckdb") as store:
+        store.write_document(doc, events, n_sentences=1, n_parsed=1)
+        store.refresh_arms()
+        rows = {(r["supplier"], r["recipient"], r["status"]) for r in store.arms()}
+    assert ("SWE", "PER", "cancelled") not in rows
+    assert any(s == "SWE" and r == "PER" for s, r, _ in rows)

@@ -65,7 +65,12 @@ def transfer_mentions(event: Mapping[str, Any]) -> list[TransferMention]:
     verb = (event.get("trigger") or "").split(" ")[0].lower()
     verbs = transfer_verbs()
     code = event.get("cameo") or ""
+    # The event's own clause gives the stage; a hedge or a denial anywhere in the sentence qualifies it ("Iran has
+    # finalised a deal ..., but Moscow declined to confirm the purchase").
+    sentence_status = deal_status(event.get("sentence") or "")
     cue_status = deal_status(event.get("clause") or event.get("sentence") or "")
+    if sentence_status is not None and sentence_status[0] in ("rumoured", "denied"):
+        cue_status = sentence_status
     if verb not in verbs and not code.startswith(ARMS_CODES) and cue_status is None:
         return []  # weapons named, but neither the verb, the code nor the sentence speaks of a transfer
     direction, verb_status = verbs.get(verb) or CODE_DIRECTION.get(code[:4]) or CODE_DIRECTION.get(code[:3]) or (

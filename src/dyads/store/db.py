@@ -32,7 +32,7 @@ EVENT_COLUMNS = (
     + [f"source_{f}" for f in ACTOR_FIELDS]
     + [f"target_{f}" for f in ACTOR_FIELDS]
     + ["cameo", "cameo_root", "cameo_name", "plover", "plover_mode", "goldstein", "modality", "quantities", "weapons",
-       "location", "confidence", "rule", "trigger", "date_start", "date_end"]
+       "location", "confidence", "rule", "trigger", "date_start", "date_end", "clause"]
 )
 
 
@@ -53,7 +53,7 @@ def _event_row(doc_key: str, e: Event) -> list[Any]:
         + [e.cameo, e.cameo[:2], e.cameo_name, e.plover, e.plover_mode, e.goldstein, e.modality.value,
            json.dumps([q.model_dump() for q in e.quantities]), json.dumps([w.model_dump() for w in e.weapons]),
            json.dumps(e.location.model_dump()) if e.location else None, e.confidence, e.rule, e.trigger,
-           *date_bounds(e.date, e.date_precision)]
+           *date_bounds(e.date, e.date_precision), e.clause]
     )
 
 
@@ -75,7 +75,7 @@ def row_to_record(row: dict[str, Any]) -> dict[str, Any]:
         "plover_mode": row["plover_mode"], "goldstein": row["goldstein"], "modality": row["modality"],
         "quantities": js(row["quantities"]) or [], "weapons": js(row["weapons"]) or [],
         "location": js(row["location"]), "confidence": row["confidence"], "rule": row["rule"],
-        "trigger": row["trigger"],
+        "trigger": row["trigger"], "clause": row.get("clause") or "",
     }
 
 

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+"""The newest migration below; `test_schema_version_is_the_newest_migration` keeps the two in step."""
 
 _ACTOR_COLUMNS = """
     {p}_code VARCHAR, {p}_country VARCHAR, {p}_role VARCHAR, {p}_text VARCHAR, {p}_name VARCHAR, {p}_entry VARCHAR"""
@@ -116,6 +117,10 @@ MIGRATIONS: dict[int, list[str]] = {
         )""",
         """CREATE VIEW sentences AS
            SELECT DISTINCT doc_key, doc, sentence_index, span_start, span_end, sentence AS text FROM events""",
+    ],
+    5: [
+        # the event's own clause (`Event.clause`), where the arms ledger reads its deal-status cues
+        "ALTER TABLE events ADD COLUMN clause VARCHAR",
     ],
 }
 
