@@ -142,3 +142,17 @@ def test_reciprocal_verbs_only_make_coordinated_sources_act_on_each_other(code_t
     assert {(e.source.country, e.target.country) for e in clash} == {("IND", "CHN"), ("CHN", "IND")}
     shot = code_text("US and British warships shot down drones over the Red Sea.")
     assert all(e.target is None or e.target.country not in ("USA", "GBR") for e in shot)
+
+
+def test_a_protests_purpose_clause_is_not_a_second_event(code_text):
+    events = code_text("Thousands of Kenyan students marched in Nairobi on Monday to demand lower university fees.")
+    assert {e.cameo[:2] for e in events} == {"14"}
+    events = code_text("Chilean miners blocked highways for a second day, demanding higher wages from the government.")
+    assert {e.cameo[:2] for e in events} == {"14"}
+
+
+def test_a_demand_by_someone_else_than_the_protesters_stays(code_text):
+    events = code_text("Kenyan students marched in Nairobi as Kenya's opposition leader demanded the resignation of "
+                       "the minister.")
+    roots = {e.cameo[:2] for e in events}
+    assert "14" in roots and roots & {"02", "10"}

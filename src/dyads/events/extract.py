@@ -49,6 +49,8 @@ ACCUSATION_PREPS = ("against", "over", "about", "of", "for", "on")
 PLACE_TARGET_ROOTS = {"13", "14", "15", "17", "18", "19", "20"}
 #: Roots where "X and Y <verb>" with no target means they did it with each other ("signed a pact", "clashed").
 MUTUAL_ROOTS = {"03", "04", "05", "06", "08"}
+#: Appeals and demands, which a protest's purpose clause expresses without being an event of its own.
+DEMAND_ROOTS = {"02", "10"}
 #: Verbs of fighting that are mutual by meaning ("Indian and Chinese troops clashed"); "US and British warships
 #: shot down drones" is not.
 RECIPROCAL_VERBS = {"clash", "fight", "skirmish", "battle", "exchange", "trade", "brawl", "scuffle"}
@@ -259,10 +261,14 @@ class EventExtractor:
         # A frame verb with its own entry ("urged", "threatened") is not coded when the event inside it was.
         framed = {f.word.i for c in cands for f in c.cues.frames if f.word.i != c.verb.i}
         cands = [c for c in cands if not (c.verb.i in framed and self.lexicon.frames.get(c.verb.lemma_.lower()))]
+        coded = [(c, self._code(c, sent, ctx, actor, names)) for c in cands]
+        protests = {c.verb.i: {e.source.code for e in evs} for c, evs in coded if any(e.cameo[:2] == "14" for e in evs)}
         events: list[Event] = []
         seen: set[tuple[str | None, str | None, str]] = set()
-        for c in cands:
-            for ev in self._code(c, sent, ctx, actor, names):
+        for c, evs in coded:
+            for ev in evs:
+                if ev.cameo[:2] in DEMAND_ROOTS and _purpose_of_protest(c.verb, ev.source.code, protests):
+                    continue  # "staged a hunger strike TO DEMAND reforms": the demand is what the protest is about
                 key = (ev.source.code, ev.target.code if ev.target else None, ev.cameo)
                 if key not in seen:
                     seen.add(key)
@@ -542,6 +548,17 @@ class EventExtractor:
             if hit is not None:
                 return hit
         return None
+
+
+def _purpose_of_protest(verb: Token, source: str | None, protests: dict[int, set[str | None]]) -> bool:
+    """Is ``verb`` the purpose or manner clause of a protest by the same source ("demonstrated CALLING FOR
+    independence", "blocked roads TO PRESS their demands")? CAMEO codes such a sentence as the protest alone."""
+    tok = verb
+    while tok.dep_ in ("advcl", "xcomp", "acl", "relcl", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i in protests and source in protests[tok.i]:
+            return True
+    return False
 
 
 __all__ = ["EventExtractor", "SentenceContext"]
