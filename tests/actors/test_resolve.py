@@ -143,3 +143,16 @@ def test_a_they_inside_a_subordinate_clause_is_not_taken_from_memory(code_text):
     events = code_text("The Moroccans signed a deal with France. Workers said they had attacked the company's "
                        "offices because they had not been paid.")
     assert all(e.source.country != "MAR" or e.sentence_index == 0 for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Hungarians of southern Slovakia demanded language rights.", "SVK"),
+        ("Ethnic Uzbeks in Kyrgyzstan marched in Osh.", "KGZ"),
+        ("Ethnic Uzbeks marched in Osh.", "UZB"),  # no place on the people itself: the demonym stands
+    ],
+)
+def test_a_people_placed_in_another_state_is_coded_by_residence(resolve_subject, text, code):
+    actor = resolve_subject(text)
+    assert actor is not None and actor.code == code, (text, actor)

@@ -156,3 +156,8 @@ def test_a_demand_by_someone_else_than_the_protesters_stays(code_text):
                        "the minister.")
     roots = {e.cameo[:2] for e in events}
     assert "14" in roots and roots & {"02", "10"}
+
+
+def test_a_prepositional_object_the_parser_stranded_is_still_the_target(code_text):
+    events = code_text("Chile has granted asylum to three Bolivian army officers holed up in its embassy.")
+    assert ("CHL", "BOL") in {(e.source.country, e.target.country if e.target else None) for e in events}

@@ -165,6 +165,9 @@ class ActorResolver:
         former = any(t.lower_ in FORMER for t in tokens) or any(t.lower_.startswith("then-") for t in tokens)
 
         actor = self._compose(found, role_hit, title_role, former, text, on, head, names)
+        if actor is not None and not actor.role and head.i in names and "demonym" in found \
+                and found["demonym"][0].start <= head.i < found["demonym"][0].end and _depth < 3:
+            actor = self._placed_people(head, names, on, actor, _depth) or actor
         if actor is None and _depth < 3:
             actor = self._borrow(head, names, on=on, memory=memory, role_hit=role_hit, depth=_depth)
         if actor is None:
@@ -228,6 +231,20 @@ class ActorResolver:
             person = _person_name(head, names) if head.ent_type_ == "PERSON" and not head_is_name else None
             return Actor(code=e.country + (role or ""), country=e.country, role=role, text=text, name=person,
                          entry=f"{e.source} {kind} {span.text}" + (f"; role {role_hit[2] if role_hit else title_role[2]}" if role and (role_hit or title_role) else ""))
+        return None
+
+    def _placed_people(self, head, names, on, actor: Actor, depth: int) -> Actor | None:  # type: ignore[no-untyped-def]
+        """A people named by its demonym and placed in another state is coded by where it lives: "the Albanians OF
+        southern Serbia", "ethnic Albanians IN Serbia" are Serbian actors (CAMEO codes minorities by residence)."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    place = self.resolve(pobj, names, on=on, memory=DocumentMemory(), _depth=depth + 1)
+                    if place is not None and place.country and place.country != actor.country:
+                        return Actor(code=place.country, country=place.country, text=f"{actor.text} {child.lower_} "
+                                     f"{place.text}", entry=f"{actor.entry}; living in {place.entry}")
         return None
 
     def _borrow(self, head, names, *, on, memory, role_hit, depth):  # type: ignore[no-untyped-def]

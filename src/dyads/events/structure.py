@@ -105,7 +105,24 @@ def prep_objects(head: Token, prep: str | None = None) -> list[tuple[str, Token]
                     out.extend((word, t) for t in conjuncts(p))
                 elif p.dep_ == "prep":  # "out of", "away from"
                     out.extend((word + " " + p.lower_, t) for q in p.children if q.dep_ == "pobj" for t in conjuncts(q))
+            stranded = _stranded_object(c)
+            if stranded is not None:
+                out.extend((word, t) for t in conjuncts(stranded))
     return out
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The object of a preposition the parser left without one, having made it the subject of the next clause:
+    "granted asylum TO five Panamanian officers holed up in ..." ("officers" parsed as the subject of "holed")."""
+    if any(c.dep_ in ("pobj", "pcomp", "prep") for c in prep.children) or prep.i + 1 >= len(prep.doc):
+        return None
+    nxt = prep.doc[prep.i + 1]
+    head = nxt if nxt.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS else next(
+        (a for a in nxt.ancestors if a.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and a.left_edge.i == prep.i + 1),
+        None)
+    if head is None or head.left_edge.i != prep.i + 1 or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return head
 
 
 def datives(verb: Token) -> list[Token]:
