@@ -161,3 +161,9 @@ def test_a_demand_by_someone_else_than_the_protesters_stays(code_text):
 def test_a_prepositional_object_the_parser_stranded_is_still_the_target(code_text):
     events = code_text("Chile has granted asylum to three Bolivian army officers holed up in its embassy.")
     assert ("CHL", "BOL") in {(e.source.country, e.target.country if e.target else None) for e in events}
+
+
+def test_a_targetless_result_clause_is_told_by_the_dyadic_event(code_text):
+    events = code_text("Kenyan police opened fire on Somali traders in Nairobi, killing two people.")
+    assert events and all(e.target is not None for e in events)
+    assert ("KEN", "SOM") in {(e.source.country, e.target.country) for e in events}

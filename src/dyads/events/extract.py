@@ -263,9 +263,13 @@ class EventExtractor:
         cands = [c for c in cands if not (c.verb.i in framed and self.lexicon.frames.get(c.verb.lemma_.lower()))]
         coded = [(c, self._code(c, sent, ctx, actor, names)) for c in cands]
         protests = {c.verb.i: {e.source.code for e in evs} for c, evs in coded if any(e.cameo[:2] == "14" for e in evs)}
+        dyadic_sources = {e.source.code for _, evs in coded for e in evs if e.target is not None}
         events: list[Event] = []
         seen: set[tuple[str | None, str | None, str]] = set()
         for c, evs in coded:
+            # An actor's target-less coding beside a dyadic one in the same sentence is its manner, purpose or result
+            # ("opened fire on the crowd, KILLING one person"): the dyadic event tells it.
+            evs = [e for e in evs if e.target is not None or e.source.code not in dyadic_sources]
             for ev in evs:
                 if ev.cameo[:2] in DEMAND_ROOTS and _purpose_of_protest(c.verb, ev.source.code, protests):
                     continue  # "staged a hunger strike TO DEMAND reforms": the demand is what the protest is about
