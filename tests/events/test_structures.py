@@ -167,3 +167,9 @@ def test_a_targetless_result_clause_is_told_by_the_dyadic_event(code_text):
     events = code_text("Kenyan police opened fire on Somali traders in Nairobi, killing two people.")
     assert events and all(e.target is not None for e in events)
     assert ("KEN", "SOM") in {(e.source.country, e.target.country) for e in events}
+
+
+def test_a_condition_is_not_an_event(code_text):
+    events = code_text("Afghan rebels said they would meet Pakistani officials if Pakistan expelled the envoy.")
+    assert "PAK" not in {e.source.country for e in events}
+    assert ("AFG", "PAK") in {(e.source.country, e.target.country if e.target else None) for e in events}

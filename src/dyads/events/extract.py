@@ -171,6 +171,8 @@ class EventExtractor:
         trigger = self.match_verb(verb)
         if trigger is None:
             return None
+        if any(c.dep_ == "mark" and c.lower_ in st.CONDITIONAL_MARKS for c in verb.children):
+            return None  # "... IF he gave them a veto": a condition of another event, not an event
         cues = st.frame_cues(verb, self.lexicon.frames)
         if trigger.noun is not None and any(d.dep_ == "det" and d.lower_ == "no" for d in trigger.noun.children):
             cues.negated = True  # "there were NO talks", "it signed no deal"
