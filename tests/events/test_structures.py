@@ -173,3 +173,14 @@ def test_a_condition_is_not_an_event(code_text):
     events = code_text("Afghan rebels said they would meet Pakistani officials if Pakistan expelled the envoy.")
     assert "PAK" not in {e.source.country for e in events}
     assert ("AFG", "PAK") in {(e.source.country, e.target.country if e.target else None) for e in events}
+
+
+def test_a_domestic_measure_with_no_one_named_targets_the_own_country(code_text):
+    events = code_text("Bolivia's government extended the night-time curfew in La Paz on Sunday.")
+    assert ("BOLGOV", "BOL") in {(e.source.code, e.target.code if e.target else None) for e in events}
+
+
+def test_a_measure_against_named_people_is_not_given_the_default(code_text):
+    events = code_text("Bolivian police arrested twelve protesters in La Paz on Sunday.")
+    assert all(e.target is None or e.target.code != "BOL" or e.target.entry != "domestic measure: the state's own "
+               "population" for e in events)

@@ -49,6 +49,9 @@ ACCUSATION_PREPS = ("against", "over", "about", "of", "for", "on")
 PLACE_TARGET_ROOTS = {"13", "14", "15", "17", "18", "19", "20"}
 #: Roots where "X and Y <verb>" with no target means they did it with each other ("signed a pact", "clashed").
 MUTUAL_ROOTS = {"03", "04", "05", "06", "08"}
+#: Threats and coercion that a state may aim at its own population: "imposed a curfew", "will impose martial law".
+DOMESTIC_CONTROL_ROOTS = {"13", "17"}
+STATE_ROLES = {None, "GOV", "MIL", "COP", "JUD", "LEG"}
 #: Appeals and demands, which a protest's purpose clause expresses without being an event of its own.
 DEMAND_ROOTS = {"02", "10"}
 #: Verbs of fighting that are mutual by meaning ("Indian and Chinese troops clashed"); "US and British warships
@@ -332,6 +335,15 @@ class EventExtractor:
             if targets:
                 notes.append("protest against the own government (no target named)")
                 rule = " | ".join([c.trigger.rule, *notes])
+        elif not targets and code[:2] in DOMESTIC_CONTROL_ROOTS and _untargeted_control(c):
+            # A state's curfew, martial law or ban with no one named is aimed at its own population (CAMEO codes
+            # the country itself as the target).
+            targets = [Actor(code=s.country, country=s.country, text="(the population)",
+                             entry="domestic measure: the state's own population")
+                       for s in sources[:1] if s.country and s.role in STATE_ROLES]
+            if targets:
+                notes.append("domestic measure against the own population (no target named)")
+                rule = " | ".join([c.trigger.rule, *notes])
         mutual = not targets and len(sources) > 1 and (
             code[:2] in MUTUAL_ROOTS or c.verb.lemma_.lower() in RECIPROCAL_VERBS)
         if mutual:
@@ -554,6 +566,22 @@ class EventExtractor:
             if hit is not None:
                 return hit
         return None
+
+
+def _untargeted_control(c: "_Candidate") -> bool:
+    """No object, dative or prepositional phrase of the event names anyone at all (not even an unknown group):
+    "extended the curfew", "imposed martial law" — but not "arrested 12 protesters" or "jailed members of X"."""
+    people = [t for tier in c.targets[:2] for t in tier if t.ent_type_ not in ("DATE", "TIME") and (
+        t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"))]
+    objs = [o for o in st.objects(c.verb) if o is not c.trigger.noun]
+    return not people and all(o.pos_ == "NOUN" and o.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE")
+                               and o.lemma_.lower() not in PERSON_NOUNS for o in objs)
+
+
+#: Nouns for people, whose presence as an object means someone was targeted even if unnamed.
+PERSON_NOUNS = {"person", "people", "protester", "demonstrator", "member", "activist", "student", "worker", "leader",
+                "official", "journalist", "civilian", "resident", "man", "woman", "child", "opponent", "supporter",
+                "refugee", "migrant", "prisoner", "suspect", "militant", "rebel", "soldier", "citizen", "villager"}
 
 
 def _purpose_of_protest(verb: Token, source: str | None, protests: dict[int, set[str | None]]) -> bool:
