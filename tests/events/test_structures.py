@@ -184,3 +184,9 @@ def test_a_measure_against_named_people_is_not_given_the_default(code_text):
     events = code_text("Bolivian police arrested twelve protesters in La Paz on Sunday.")
     assert all(e.target is None or e.target.code != "BOL" or e.target.entry != "domestic measure: the state's own "
                "population" for e in events)
+
+
+def test_calling_off_a_strike_is_a_concession_to_the_own_government(code_text):
+    events = code_text("Ghana's teachers' union called off its week-long strike on Friday.")
+    assert {(e.source.country, e.target.code if e.target else None, e.cameo[:3]) for e in events} == {
+        ("GHA", "GHAGOV", "082")}

@@ -111,10 +111,13 @@ class EventExtractor:
         keys = ([f"{lemma} {prt}"] if prt else []) + [lemma]
         objs = st.objects(verb)
         objs = objs + [inner for o in objs for inner in ph.of_contents(o)]  # "700 kg OF medicine", "part OF a program"
-        preps = st.prep_objects(verb)
+        # A phrase of time ("ON FRIDAY", "IN MAY") is no argument of the verb: "called off the strike on Friday" is
+        # not "called off strikes on X".
+        preps = [(p, o) for p, o in st.prep_objects(verb) if o.ent_type_ not in ph.TIME_ENTITIES]
         obj_nouns = [o for o in objs] + [o for _, o in preps]
         obj_terms = {_term for o in obj_nouns for _term in ph.noun_terms(o)}
-        verb_preps = {p for p, _ in preps} | {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative")}
+        verb_preps = {p for p, _ in preps} | {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative")
+                                              and not ph.is_time_phrase(c)}
         object_preps = {p for o in objs for p, _ in st.prep_objects(o)}
         bare: tuple[str, VerbEntry] | None = None
         for key in keys:
@@ -327,8 +330,9 @@ class EventExtractor:
         location = ph.location(c.verb, c.trigger.noun, names)
         rule = " | ".join([c.trigger.rule, *notes])
         conf = c.trigger.base_confidence - (0.1 if notes else 0.0) - (0.1 if modality in (Modality.HYPOTHETICAL, Modality.REPORTED) else 0.0)
-        if not targets and code[:2] == "14":
-            # A protest with no target named is against the government of the protesters' own country.
+        if not targets and (code[:2] == "14" or code.startswith("082")):
+            # A protest with no target named is against the government of the protesters' own country, and so is
+            # calling one off ("the union called off its strike").
             targets = [Actor(code=s.country + "GOV", country=s.country, role="GOV", text="(the government)",
                              entry="protest default: the protesters' own government")
                        for s in sources[:1] if s.country and s.role not in ("GOV", "MIL", "COP")]

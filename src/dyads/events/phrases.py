@@ -127,3 +127,12 @@ def other_clauses(verb: Token, reporting: frozenset[str] = frozenset()) -> set[i
                 and tok.lemma_.lower() not in reporting):
             out.update(t.i for t in tok.subtree)
     return out
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def is_time_phrase(prep: Token) -> bool:
+    """A prepositional phrase whose objects are all dates or times: "on Friday", "in May 2023"."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in TIME_ENTITIES for o in objs)
