@@ -190,3 +190,16 @@ def test_calling_off_a_strike_is_a_concession_to_the_own_government(code_text):
     events = code_text("Ghana's teachers' union called off its week-long strike on Friday.")
     assert {(e.source.country, e.target.code if e.target else None, e.cameo[:3]) for e in events} == {
         ("GHA", "GHAGOV", "082")}
+
+
+def test_exercises_held_together_are_military_cooperation(code_text):
+    events = code_text("Indian and French warships began five days of naval exercises in the Arabian Sea on Monday.")
+    assert {(e.source.country, e.target.country if e.target else None, e.cameo) for e in events} == {
+        ("IND", "FRA", "062"), ("FRA", "IND", "062")}
+    alone = code_text("Chinese warships began five days of naval exercises near Taiwan on Monday.")
+    assert all(e.cameo != "062" for e in alone)
+
+
+def test_handing_over_aid_is_giving_it(code_text):
+    events = code_text("Qatari officials handed over 40 tonnes of medicine to the Red Crescent in Gaza.")
+    assert [e.cameo for e in events if e.source.country == "QAT"] == ["073"]

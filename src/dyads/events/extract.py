@@ -317,6 +317,10 @@ class EventExtractor:
                 targets = ph.most_specific(found)
                 break
         code = self._refine_by_instrument(code, c, notes)
+        if code[:2] == "15" and not targets and len({s.country for s in sources}) > 1 and self._names_exercise(c):
+            # "French and Egyptian warships launched war games": exercises held together are military cooperation
+            notes.append(f"joint exercise of coordinated sources {code}->062")
+            code = "062"
         onto = self.ontology
         mapping = onto.plover(code)
         plover = mapping.type if mapping else None
@@ -369,6 +373,11 @@ class EventExtractor:
                     clause=clause,
                 ))
         return out
+
+    def _names_exercise(self, c: _Candidate) -> bool:
+        exercise = self.lexicon.classes.get("EXERCISE", frozenset())
+        nouns = [*st.objects(c.verb), *([c.trigger.noun] if c.trigger.noun is not None else [])]
+        return any(term in exercise for n in nouns for term in ph.noun_terms(n))
 
     def _is_equipment(self, tok: Token) -> bool:
         weapons = self.lexicon.classes.get("WEAPON", frozenset())
