@@ -203,3 +203,12 @@ def test_exercises_held_together_are_military_cooperation(code_text):
 def test_handing_over_aid_is_giving_it(code_text):
     events = code_text("Qatari officials handed over 40 tonnes of medicine to the Red Crescent in Gaza.")
     assert [e.cameo for e in events if e.source.country == "QAT"] == ["073"]
+
+
+def test_releasing_an_office_holder_and_refusing_support(code_text):
+    events = code_text("Turkey on Friday released the mayor of a Syrian border town held for two months.")
+    assert ("TUR", "SYR", "0841") in {(e.source.country, e.target.country if e.target else None, e.cameo)
+                                      for e in events}
+    events = code_text("Canada said it would not provide support to the new military government in Niger.")
+    assert [(e.source.country, e.target.country, e.cameo[:2], e.modality.value) for e in events] == [
+        ("CAN", "NER", "12", "refused")]
