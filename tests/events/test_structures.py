@@ -212,3 +212,8 @@ def test_releasing_an_office_holder_and_refusing_support(code_text):
     events = code_text("Canada said it would not provide support to the new military government in Niger.")
     assert [(e.source.country, e.target.country, e.cameo[:2], e.modality.value) for e in events] == [
         ("CAN", "NER", "12", "refused")]
+
+
+def test_the_subject_of_a_passive_raising_verb_acts(code_text):
+    events = code_text("Kenya's foreign minister is expected to visit Ethiopia next week.")
+    assert ("KENGOV", "ETH") in {(e.source.code, e.target.country if e.target else None) for e in events}

@@ -180,6 +180,11 @@ def subjects(verb: Token, *, passive_ok: bool = False) -> list[Token]:
                 "VERB", "AUX"):
             # "Russia denied reports that IT had agreed to sell ...": the pronoun is whoever answers the reports
             return subjects(token.head.head) or subj
+        if token.dep_ == "xcomp" and not subj and is_passive(token.head):
+            # "Obama IS SCHEDULED to attend", "the envoy was asked to leave": the passive subject does it
+            passive_subj = [c for c in token.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            if passive_subj:
+                return conjuncts(passive_subj[0])
         if token.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") and token.head.i != token.i:
             if token.dep_ == "ccomp" and subj:
                 # "X said that it would ...": a pronoun subject refers back to the speaker (climbing through
