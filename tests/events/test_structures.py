@@ -217,3 +217,14 @@ def test_releasing_an_office_holder_and_refusing_support(code_text):
 def test_the_subject_of_a_passive_raising_verb_acts(code_text):
     events = code_text("Kenya's foreign minister is expected to visit Ethiopia next week.")
     assert ("KENGOV", "ETH") in {(e.source.code, e.target.country if e.target else None) for e in events}
+
+
+def test_what_an_agreement_says_is_not_a_second_event(code_text):
+    events = code_text("Peru and Chile signed an agreement on Monday to expand trade in copper.")
+    assert {e.cameo for e in events} == {"057"}
+
+
+def test_one_dyad_and_root_is_coded_once_per_sentence(code_text):
+    events = code_text("Haiti's military government declared a state of siege, suspending parts of the constitution.")
+    keys = [(e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in events]
+    assert len(keys) == len(set(keys)) and keys

@@ -270,22 +270,7 @@ class EventExtractor:
         framed = {f.word.i for c in cands for f in c.cues.frames if f.word.i != c.verb.i}
         cands = [c for c in cands if not (c.verb.i in framed and self.lexicon.frames.get(c.verb.lemma_.lower()))]
         coded = [(c, self._code(c, sent, ctx, actor, names)) for c in cands]
-        protests = {c.verb.i: {e.source.code for e in evs} for c, evs in coded if any(e.cameo[:2] == "14" for e in evs)}
-        dyadic_sources = {e.source.code for _, evs in coded for e in evs if e.target is not None}
-        events: list[Event] = []
-        seen: set[tuple[str | None, str | None, str]] = set()
-        for c, evs in coded:
-            # An actor's target-less coding beside a dyadic one in the same sentence is its manner, purpose or result
-            # ("opened fire on the crowd, KILLING one person"): the dyadic event tells it.
-            evs = [e for e in evs if e.target is not None or e.source.code not in dyadic_sources]
-            for ev in evs:
-                if ev.cameo[:2] in DEMAND_ROOTS and _purpose_of_protest(c.verb, ev.source.code, protests):
-                    continue  # "staged a hunger strike TO DEMAND reforms": the demand is what the protest is about
-                key = (ev.source.code, ev.target.code if ev.target else None, ev.cameo)
-                if key not in seen:
-                    seen.add(key)
-                    events.append(ev)
-        return events
+        return _prune(coded)
 
     def _code(self, c: _Candidate, sent, ctx: SentenceContext, actor, names) -> list[Event]:  # type: ignore[no-untyped-def]
         code, modality, notes = self._modality(c)
@@ -595,6 +580,49 @@ def _untargeted_control(c: "_Candidate") -> bool:
 PERSON_NOUNS = {"person", "people", "protester", "demonstrator", "member", "activist", "student", "worker", "leader",
                 "official", "journalist", "civilian", "resident", "man", "woman", "child", "opponent", "supporter",
                 "refugee", "migrant", "prisoner", "suspect", "militant", "rebel", "soldier", "citizen", "villager"}
+
+
+def _prune(coded: list[tuple["_Candidate", list[Event]]]) -> list[Event]:
+    """One sentence's codings less those that retell another: an actor's target-less coding beside a dyadic one (its
+    manner or result: "opened fire on the crowd, KILLING one person"), a protest's purpose ("marched TO DEMAND"), the
+    content of an agreement or plan already coded ("signed an agreement TO INCREASE trade"), and a second coding of
+    the same dyad and CAMEO root (the one in the higher clause stays)."""
+    protests = {c.verb.i: {e.source.code for e in evs} for c, evs in coded if any(e.cameo[:2] == "14" for e in evs)}
+    dyadic_sources = {e.source.code for _, evs in coded for e in evs if e.target is not None}
+    nouns = {n.i: {e.source.code for e in evs} for c, evs in coded if evs
+             for n in [*st.objects(c.verb), *([c.trigger.noun] if c.trigger.noun is not None else [])]}
+    kept: list[tuple[int, Event]] = []
+    for c, evs in coded:
+        for ev in evs:
+            if ev.target is None and ev.source.code in dyadic_sources:
+                continue
+            if ev.cameo[:2] in DEMAND_ROOTS and _purpose_of_protest(c.verb, ev.source.code, protests):
+                continue
+            if _content_of_agreement(c.verb, ev.source.code, nouns):
+                continue  # "signed an agreement TO INCREASE trade": what was agreed, not a second event
+            kept.append((_depth(c.verb), ev))
+    best: dict[tuple[str | None, str | None, str], tuple[int, Event]] = {}
+    for depth, ev in kept:
+        key = (ev.source.code, ev.target.code if ev.target else None, ev.cameo[:2])
+        if key not in best or depth < best[key][0]:
+            best[key] = (depth, ev)
+    chosen = {id(ev) for _, ev in best.values()}
+    return [ev for _, ev in kept if id(ev) in chosen]
+
+
+def _content_of_agreement(verb: Token, source: str | None, nouns: dict[int, set[str | None]]) -> bool:
+    """Is ``verb`` what an already coded agreement, plan or deal says ("an agreement TO INCREASE trade", whether the
+    parser hangs the infinitive on the noun or on the verb that signed it)?"""
+    if verb.dep_ in ("acl", "relcl") and source in nouns.get(verb.head.i, ()):
+        return True
+    if verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return any(o.lemma_.lower() in st.COMMITMENT_NOUNS and source in nouns.get(o.i, ())
+                   for o in st.objects(verb.head))
+    return False
+
+
+def _depth(tok: Token) -> int:
+    return sum(1 for _ in tok.ancestors)
 
 
 def _purpose_of_protest(verb: Token, source: str | None, protests: dict[int, set[str | None]]) -> bool:
