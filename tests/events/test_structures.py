@@ -228,3 +228,16 @@ def test_one_dyad_and_root_is_coded_once_per_sentence(code_text):
     events = code_text("Haiti's military government declared a state of siege, suspending parts of the constitution.")
     keys = [(e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in events]
     assert len(keys) == len(set(keys)) and keys
+
+
+def test_an_allegation_accuses_the_subject_of_its_clause(code_text):
+    events = code_text("Human Rights Watch alleged that Ethiopian troops had burned villages in Tigray.")
+    assert any(e.cameo == "112" and e.source.code.startswith("NGO") and e.target and e.target.code == "ETHMIL"
+               for e in events), [(e.source.code, e.target, e.cameo) for e in events]
+    events = code_text("Lebanon complained that Israeli jets had violated its airspace.")
+    assert ("LBN", "ISRMIL", "114") in {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+
+def test_a_said_clause_is_no_allegation(code_text):
+    events = code_text("Egypt said that Israel had closed the crossing.")
+    assert all(e.cameo[:2] != "11" for e in events)

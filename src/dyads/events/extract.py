@@ -82,6 +82,8 @@ class Trigger:
     prep: str | None = None
     frame: str | None = None
     """Set when the verb itself is a frame word coding an event noun ("rejected an invitation")."""
+    clause: Token | None = None
+    """Set when the entry's object is ``@CLAUSE``: the that-clause whose subject is the target ("alleged that X")."""
 
 
 @dataclass(slots=True)
@@ -116,6 +118,9 @@ class EventExtractor:
         preps = [(p, o) for p, o in st.prep_objects(verb) if o.ent_type_ not in ph.TIME_ENTITIES]
         obj_nouns = [o for o in objs] + [o for _, o in preps]
         obj_terms = {_term for o in obj_nouns for _term in ph.noun_terms(o)}
+        clause = ph.content_clause(verb)
+        if clause is not None:
+            obj_terms.add(ph.CLAUSE_TERM)
         verb_preps = {p for p, _ in preps} | {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative")
                                               and not ph.is_time_phrase(c)}
         object_preps = {p for o in objs for p, _ in st.prep_objects(o)}
@@ -132,7 +137,7 @@ class EventExtractor:
                 if best is None or e.specificity > best.specificity:
                     best = e
             if best is not None and best.specificity > 0:
-                return self._verb_trigger(key, best, obj_nouns)
+                return self._verb_trigger(key, best, obj_nouns, clause)
             if best is not None and bare is None:
                 bare = (key, best)
         # 2. A frame verb with an event noun: "rejected an INVITATION" -> the noun's code, refused.
@@ -159,11 +164,14 @@ class EventExtractor:
                                f"{verb.text} {o.text}", 0.7, noun=o)
         return None
 
-    def _verb_trigger(self, key: str, entry: VerbEntry, obj_nouns: list[Token]) -> Trigger:
+    def _verb_trigger(self, key: str, entry: VerbEntry, obj_nouns: list[Token], clause: Token | None = None
+                      ) -> Trigger:
         noun = next((o for o in obj_nouns if entry.objects and set(ph.noun_terms(o)) & entry.objects), None)
         conf = {3: 0.9, 2: 0.85, 1: 0.8, 0: 0.7}[entry.specificity]
         words = key + (f" {noun.text}" if noun is not None else "") + (f" {entry.prep}" if entry.prep else "")
-        return Trigger(entry.cameo, entry.describe(), words, conf, noun=noun, prep=entry.prep)
+        by_clause = noun is None and clause is not None and entry.objects is not None and ph.CLAUSE_TERM in entry.objects
+        return Trigger(entry.cameo, entry.describe(), words, conf, noun=noun, prep=entry.prep,
+                       clause=clause if by_clause else None)
 
     def noun_entry(self, noun: Token) -> NounEntry | None:
         for term in ph.noun_terms(noun):
@@ -205,6 +213,10 @@ class EventExtractor:
         else:
             sources = st.agents(verb) if passive else st.subjects(verb)
             targets = self.targets(verb, trigger, passive)
+            if trigger.clause is not None:
+                # "X alleged that CROATIA failed to ...": the one the clause is about is the target
+                targets = [st.own_subjects(trigger.clause) or [c for c in trigger.clause.children
+                                                              if c.dep_ in st.PASSIVE_SUBJECT_DEPS], *targets]
             if self.lexicon.frames.get(verb.lemma_.lower()) in ("appeal", "demand"):
                 # "demanded that Stockholm extradite ...": the addressee of the frame verb is its target.
                 targets = [st.addressees(verb), *targets]
@@ -268,7 +280,8 @@ class EventExtractor:
                     cands.append(c)
         # A frame verb with its own entry ("urged", "threatened") is not coded when the event inside it was.
         framed = {f.word.i for c in cands for f in c.cues.frames if f.word.i != c.verb.i}
-        cands = [c for c in cands if not (c.verb.i in framed and self.lexicon.frames.get(c.verb.lemma_.lower()))]
+        cands = [c for c in cands if c.trigger.clause is not None
+                 or not (c.verb.i in framed and self.lexicon.frames.get(c.verb.lemma_.lower()))]
         coded = [(c, self._code(c, sent, ctx, actor, names)) for c in cands]
         return _prune(coded)
 
@@ -301,6 +314,8 @@ class EventExtractor:
             if found:
                 targets = ph.most_specific(found)
                 break
+        if c.trigger.clause is not None and not targets:
+            return []  # an allegation is about someone: with the clause's subject unknown there is no event
         code = self._refine_by_instrument(code, c, notes)
         if code[:2] == "15" and not targets and len({s.country for s in sources}) > 1 and self._names_exercise(c):
             # "French and Egyptian warships launched war games": exercises held together are military cooperation
@@ -417,7 +432,10 @@ class EventExtractor:
             return None
         a = actor(tok)
         if a is not None and self._is_equipment(tok) and not (a.entry or "").startswith("organisations.tsv"):
-            return None
+            if tok.dep_ not in st.SUBJECT_DEPS or not a.country:
+                return None
+            # the subject of an alleged act: "complained that ISRAELI JETS had violated its airspace" -> the military
+            a = a.model_copy(update={"code": a.country + "MIL", "role": "MIL"})
         if a is None or not a.code:
             owner = self._possessor(tok, actor, sources)
             if owner is not None:

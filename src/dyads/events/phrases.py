@@ -136,3 +136,21 @@ def is_time_phrase(prep: Token) -> bool:
     """A prepositional phrase whose objects are all dates or times: "on Friday", "in May 2023"."""
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     return bool(objs) and all(o.ent_type_ in TIME_ENTITIES for o in objs)
+
+
+CLAUSE_TERM = "<that-clause>"
+"""The object term that a ``@CLAUSE`` lexicon entry matches: the verb governs a clause with its own subject."""
+
+
+def content_clause(verb: Token) -> Token | None:
+    """The clause a verb of saying governs, when that clause has its own subject: "alleged THAT CROATIA FAILED ...",
+    or the fronted clause of news style "CROATIA IS FAILING ..., a rights group protested"."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and is_predicate(c) and (st.own_subjects(c) or any(
+                g.dep_ in st.PASSIVE_SUBJECT_DEPS for g in c.children)):
+            return c
+    head = verb.head
+    if verb.dep_ in ("parataxis", "ccomp", "conj") and head.i < verb.i and is_predicate(head) \
+            and st.own_subjects(head) and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return head if verb.dep_ != "conj" else None
+    return None
