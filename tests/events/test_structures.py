@@ -241,3 +241,11 @@ def test_an_allegation_accuses_the_subject_of_its_clause(code_text):
 def test_a_said_clause_is_no_allegation(code_text):
     events = code_text("Egypt said that Israel had closed the crossing.")
     assert all(e.cameo[:2] != "11" for e in events)
+
+
+def test_receiving_from_someone_makes_the_giver_the_source(code_text):
+    events = code_text("Moldova won security guarantees from Romania on Friday.")
+    assert [(e.source.country, e.target.country, e.cameo[:2]) for e in events] == [("ROU", "MDA", "03")]
+    assert code_text("Moldovan protesters received assurances on Friday.") == []
+    events = code_text("Turkey secured a gas deal with Azerbaijan.")
+    assert ("TUR", "AZE") in {(e.source.country, e.target.country if e.target else None) for e in events}

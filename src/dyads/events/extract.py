@@ -52,6 +52,8 @@ MUTUAL_ROOTS = {"03", "04", "05", "06", "08"}
 #: Threats and coercion that a state may aim at its own population: "imposed a curfew", "will impose martial law".
 DOMESTIC_CONTROL_ROOTS = {"13", "17"}
 STATE_ROLES = {None, "GOV", "MIL", "COP", "JUD", "LEG"}
+#: Verbs whose subject is given the event noun by someone else ("received assurances from", "won backing from").
+RECEIVING_VERBS = {"receive", "get", "win", "obtain", "secure", "gain", "accept"}
 #: Appeals and demands, which a protest's purpose clause expresses without being an event of its own.
 DEMAND_ROOTS = {"02", "10"}
 #: Verbs of fighting that are mutual by meaning ("Indian and Chinese troops clashed"); "US and British warships
@@ -210,6 +212,14 @@ class EventExtractor:
             targets = [addressees]
             if frame.kind == "demand" and not targets[0]:
                 targets = self.targets(verb, trigger, passive)
+        elif verb.lemma_.lower() in RECEIVING_VERBS and trigger.noun is not None and not passive and (
+                verb.lemma_.lower() == "receive" or _givers(verb, trigger.noun)):
+            # "demonstrators RECEIVED assurances FROM the government": the giver acts on the receiver; with no giver
+            # named, "received assurances" tells no one's act
+            givers = _givers(verb, trigger.noun)
+            if not givers:
+                return None
+            sources, targets = givers, [st.subjects(verb)]
         else:
             sources = st.agents(verb) if passive else st.subjects(verb)
             targets = self.targets(verb, trigger, passive)
@@ -598,6 +608,10 @@ def _untargeted_control(c: "_Candidate") -> bool:
 PERSON_NOUNS = {"person", "people", "protester", "demonstrator", "member", "activist", "student", "worker", "leader",
                 "official", "journalist", "civilian", "resident", "man", "woman", "child", "opponent", "supporter",
                 "refugee", "migrant", "prisoner", "suspect", "militant", "rebel", "soldier", "citizen", "villager"}
+
+
+def _givers(verb: Token, noun: Token) -> list[Token]:
+    return [t for h in (verb, noun) for p, t in st.prep_objects(h) if p == "from"]
 
 
 def _prune(coded: list[tuple["_Candidate", list[Event]]]) -> list[Event]:
