@@ -249,3 +249,14 @@ def test_receiving_from_someone_makes_the_giver_the_source(code_text):
     assert code_text("Moldovan protesters received assurances on Friday.") == []
     events = code_text("Turkey secured a gas deal with Azerbaijan.")
     assert ("TUR", "AZE") in {(e.source.country, e.target.country if e.target else None) for e in events}
+
+
+def test_saying_someone_must_act_is_a_demand_on_them(code_text):
+    events = code_text("Kenya's foreign minister declared on Monday that Somalia must drop its maritime claims.")
+    assert ("KENGOV", "SOM", "10") in {(e.source.code, e.target.country if e.target else None, e.cameo[:2])
+                                       for e in events}
+
+
+def test_a_leaders_surname_on_a_government_noun_is_that_government(code_text):
+    events = code_text("The Obama administration imposed sanctions on Venezuela.", date="2015-03-09")
+    assert [(e.source.code, e.source.name, e.target.country) for e in events] == [("USAGOV", "Barack Obama", "VEN")]

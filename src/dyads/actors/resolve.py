@@ -44,6 +44,9 @@ PLACEMENT_PREPS = {"in", "throughout", "across", "from"}
 FORMER = {"former", "ex", "ex-", "then", "then-", "erstwhile", "ousted", "deposed", "late"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"it", "they", "we", "its", "their", "them"}
+#: Nouns for a leader's government: "the Bush ADMINISTRATION", "Erdogan's GOVERNMENT".
+REGIME_NOUNS = {"administration", "government", "cabinet", "regime", "camp", "team", "coalition"}
+HEAD_OFFICES = {"head of state", "head of government"}
 
 
 @dataclass(slots=True)
@@ -165,6 +168,8 @@ class ActorResolver:
         former = any(t.lower_ in FORMER for t in tokens) or any(t.lower_.startswith("then-") for t in tokens)
 
         actor = self._compose(found, role_hit, title_role, former, text, on, head, names)
+        if actor is None and head.lemma_.lower() in REGIME_NOUNS:
+            actor = self._leaders_government(head, text, on)
         if actor is not None and not actor.role and head.i in names and "demonym" in found \
                 and found["demonym"][0].start <= head.i < found["demonym"][0].end and _depth < 3:
             actor = self._placed_people(head, names, on, actor, _depth) or actor
@@ -231,6 +236,21 @@ class ActorResolver:
             person = _person_name(head, names) if head.ent_type_ == "PERSON" and not head_is_name else None
             return Actor(code=e.country + (role or ""), country=e.country, role=role, text=text, name=person,
                          entry=f"{e.source} {kind} {span.text}" + (f"; role {role_hit[2] if role_hit else title_role[2]}" if role and (role_hit or title_role) else ""))
+        return None
+
+    def _leaders_government(self, head, text: str, on: date | None) -> Actor | None:  # type: ignore[no-untyped-def]
+        """"The Bush administration", "Erdogan's government": a leader's surname on a government noun is that
+        leader's government, if the surname names one state's leaders (holding office on the date when known)."""
+        for mod in head.children:
+            if mod.dep_ not in ("compound", "poss") or mod.pos_ != "PROPN":
+                continue
+            entries = [e for e in self.dictionary.surnames.get(mod.text, []) if e.office in HEAD_OFFICES]
+            if on is not None:
+                entries = [e for e in entries if e.holds_office_on(on)] or entries
+            if entries and len({e.country for e in entries}) == 1:
+                e = entries[0]
+                return Actor(code=f"{e.country}GOV", country=e.country, role="GOV", text=text, name=e.name,
+                             entry=f"{e.source} {e.name} ('{mod.text} {head.text}')")
         return None
 
     def _placed_people(self, head, names, on, actor: Actor, depth: int) -> Actor | None:  # type: ignore[no-untyped-def]

@@ -152,6 +152,11 @@ class EventExtractor:
                     coding = kind if kind in CODING_FRAMES else None  # "continued their hunger STRIKE": as is
                     return Trigger(n.cameo, f"{n.source} noun '{n.noun}' framed by '{lemma}' -> {n.cameo}",
                                    f"{verb.text} {o.text}", 0.75, noun=o, frame=coding)
+        # 2b. "X declared that China MUST drop its barriers": a demand on the clause's subject, when the clause's own
+        # verb codes nothing by itself (when it does, the obligation frame codes that event as demanded).
+        if kind == "report" and clause is not None and st.has_obligation(clause) and self.match_verb(clause) is None:
+            return Trigger("100", f"control.tsv '{lemma}' + a must-clause -> 100", f"{verb.text} {clause.text}", 0.7,
+                           clause=clause)
         # 3. The verb's own general entry.
         if bare is not None:
             return self._verb_trigger(bare[0], bare[1], obj_nouns)
@@ -633,11 +638,12 @@ def _prune(coded: list[tuple["_Candidate", list[Event]]]) -> list[Event]:
             if _content_of_agreement(c.verb, ev.source.code, nouns):
                 continue  # "signed an agreement TO INCREASE trade": what was agreed, not a second event
             kept.append((_depth(c.verb), ev))
-    best: dict[tuple[str | None, str | None, str], tuple[int, Event]] = {}
+    best: dict[tuple[str | None, str | None, str], tuple[tuple[int, int], Event]] = {}
     for depth, ev in kept:
         key = (ev.source.code, ev.target.code if ev.target else None, ev.cameo[:2])
-        if key not in best or depth < best[key][0]:
-            best[key] = (depth, ev)
+        rank = (-_specificity(ev.cameo), depth)  # the most specific code, then the higher clause
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, ev)
     chosen = {id(ev) for _, ev in best.values()}
     return [ev for _, ev in kept if id(ev) in chosen]
 
@@ -651,6 +657,11 @@ def _content_of_agreement(verb: Token, source: str | None, nouns: dict[int, set[
         return any(o.lemma_.lower() in st.COMMITMENT_NOUNS and source in nouns.get(o.i, ())
                    for o in st.objects(verb.head))
     return False
+
+
+def _specificity(code: str) -> int:
+    """3- and 4-digit codes say more than a root's general code ("100" demand, "190" use force)."""
+    return len(code.rstrip("0")) if len(code) > 2 else 0
 
 
 def _depth(tok: Token) -> int:

@@ -232,6 +232,14 @@ def _aux_cues(token: Token, cues: Cues) -> None:
             cues.hypothetical = True
 
 
+def has_obligation(verb: Token) -> bool:
+    """must / should / ought to / has to on the verb: "China MUST drop its barriers"."""
+    cues = Cues()
+    _aux_cues(verb, cues)
+    return cues.obligation or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children) and any(
+        c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+
+
 def frame_cues(verb: Token, frames: dict[str, str]) -> Cues:
     """Frames above the verb (nearest first) and the modality cues on the path up to the first report frame."""
     cues = Cues()
