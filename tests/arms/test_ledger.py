@@ -69,3 +69,10 @@ def test_flying_the_weapons_one_has_is_no_transfer(ledger_of):
     assert ledger_of("Bangladesh's air force flies US-made F-16s and eight Russian MiG-29s.") == set()
     assert ledger_of("Russia flew six Su-35 fighter jets to Iran on Sunday.") == {
         ("RUS", "IRN", "combat aircraft", "delivered")}
+
+
+def test_receiving_weapons_from_a_supplier(ledger_of):
+    assert ledger_of("Egypt has received its first K9 howitzers from South Korea.") == {
+        ("KOR", "EGY", "artillery", "delivered")}
+    assert ledger_of("Croatia received the first six Rafale fighters on Thursday.") == {
+        ("FRA", "HRV", "combat aircraft", "delivered")}

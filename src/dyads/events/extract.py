@@ -86,6 +86,8 @@ class Trigger:
     """Set when the verb itself is a frame word coding an event noun ("rejected an invitation")."""
     clause: Token | None = None
     """Set when the entry's object is ``@CLAUSE``: the that-clause whose subject is the target ("alleged that X")."""
+    nominal: bool = False
+    """The event is the noun's (nouns.tsv), carried by a light or frame verb: "held TALKS", "received ASSURANCES"."""
 
 
 @dataclass(slots=True)
@@ -151,7 +153,7 @@ class EventExtractor:
                 if n is not None:
                     coding = kind if kind in CODING_FRAMES else None  # "continued their hunger STRIKE": as is
                     return Trigger(n.cameo, f"{n.source} noun '{n.noun}' framed by '{lemma}' -> {n.cameo}",
-                                   f"{verb.text} {o.text}", 0.75, noun=o, frame=coding)
+                                   f"{verb.text} {o.text}", 0.75, noun=o, frame=coding, nominal=True)
         # 2b. "X declared that China MUST drop its barriers": a demand on the clause's subject, when the clause's own
         # verb codes nothing by itself (when it does, the obligation frame codes that event as demanded).
         if kind == "report" and clause is not None and st.has_obligation(clause) and self.match_verb(clause) is None:
@@ -168,7 +170,7 @@ class EventExtractor:
             n = self.noun_entry(o)
             if n is not None:
                 return Trigger(n.cameo, f"{n.source} noun '{n.noun}' with '{lemma}' -> {n.cameo}",
-                               f"{verb.text} {o.text}", 0.7, noun=o)
+                               f"{verb.text} {o.text}", 0.7, noun=o, nominal=True)
         return None
 
     def _verb_trigger(self, key: str, entry: VerbEntry, obj_nouns: list[Token], clause: Token | None = None
@@ -217,7 +219,7 @@ class EventExtractor:
             targets = [addressees]
             if frame.kind == "demand" and not targets[0]:
                 targets = self.targets(verb, trigger, passive)
-        elif verb.lemma_.lower() in RECEIVING_VERBS and trigger.noun is not None and not passive and (
+        elif verb.lemma_.lower() in RECEIVING_VERBS and trigger.nominal and not passive and (
                 verb.lemma_.lower() == "receive" or _givers(verb, trigger.noun)):
             # "demonstrators RECEIVED assurances FROM the government": the giver acts on the receiver; with no giver
             # named, "received assurances" tells no one's act
@@ -626,8 +628,12 @@ def _prune(coded: list[tuple["_Candidate", list[Event]]]) -> list[Event]:
     the same dyad and CAMEO root (the one in the higher clause stays)."""
     protests = {c.verb.i: {e.source.code for e in evs} for c, evs in coded if any(e.cameo[:2] == "14" for e in evs)}
     dyadic_sources = {e.source.code for _, evs in coded for e in evs if e.target is not None}
-    nouns = {n.i: {e.source.code for e in evs} for c, evs in coded if evs
-             for n in [*st.objects(c.verb), *([c.trigger.noun] if c.trigger.noun is not None else [])]}
+    nouns: dict[int, set[str | None]] = {}  # nouns that other codings are about -> their sources
+    for c, evs in coded:
+        for n in [*st.objects(c.verb), *([c.trigger.noun] if c.trigger.noun is not None else [])]:
+            if c.verb.dep_ == "relcl" and n.i == c.verb.head.i:
+                continue  # the noun a relative clause describes is not what that clause's event is about
+            nouns.setdefault(n.i, set()).update(e.source.code for e in evs)
     kept: list[tuple[int, Event]] = []
     for c, evs in coded:
         for ev in evs:
