@@ -76,3 +76,9 @@ def test_receiving_weapons_from_a_supplier(ledger_of):
         ("KOR", "EGY", "artillery", "delivered")}
     assert ledger_of("Croatia received the first six Rafale fighters on Thursday.") == {
         ("FRA", "HRV", "combat aircraft", "delivered")}
+
+
+def test_a_delivery_under_an_earlier_contract_records_the_order(ledger_of):
+    rows = ledger_of("The first Leopard 2 tanks were delivered to Hungary by Germany under a 2018 contract for 44 "
+                     "tanks.")
+    assert rows == {("DEU", "HUN", "tanks", "delivered"), ("DEU", "HUN", "tanks", "ordered")}

@@ -9,6 +9,8 @@ the sentence's own cues (`quantities.deal_status`), then from the event's modali
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Mapping
@@ -117,7 +119,18 @@ def transfer_mentions(event: Mapping[str, Any]) -> list[TransferMention]:
             sentence=event.get("sentence") or "", sentence_index=int(event.get("sentence_index") or 0),
             event_id=event.get("event_id"), cue=cue, rumoured=rumoured,
         ))
+        order = UNDER_CONTRACT.search(event.get("clause") or event.get("sentence") or "")
+        if order is not None and status in ("delivered", "delayed"):
+            # "delivered ... UNDER A 2016 CONTRACT for 64 tanks": the order behind the delivery, dated by its year
+            out.append(dataclasses.replace(out[-1], status="ordered", cue=order.group(0),
+                                           date=order.group("year") or out[-1].date))
     return out
+
+
+UNDER_CONTRACT = re.compile(
+    r"\bunder (?:a|an|the|its|their|his|her) (?:(?P<year>(?:19|20)\d\d) |[\w$.,-]+ ){0,4}?"
+    r"(?:contract|deal|order|agreement)\b", re.IGNORECASE)
+"""A delivery told as part of an earlier order: "under a 2016 contract", "under the $2.4 billion deal"."""
 
 
 AMMUNITION_WORDS = ("ammunition", "shell", "round", "cartridge")
