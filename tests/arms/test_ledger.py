@@ -82,3 +82,18 @@ def test_a_delivery_under_an_earlier_contract_records_the_order(ledger_of):
     rows = ledger_of("The first Leopard 2 tanks were delivered to Hungary by Germany under a 2018 contract for 44 "
                      "tanks.")
     assert rows == {("DEU", "HUN", "tanks", "delivered"), ("DEU", "HUN", "tanks", "ordered")}
+
+
+def test_the_vehicle_that_brought_the_weapons_is_not_delivered(ledger_of):
+    rows = ledger_of("Belarus put its new Chinese-made FK-3 air defence system on display, weeks after it arrived from "
+                     "China aboard military transport planes.")
+    assert all(category != "transport aircraft" for _, _, category, _ in rows)
+    rows = ledger_of("The Su-30 jets were delivered to Belarus by Russia, when two Il-76 transport planes landed at "
+                     "Minsk airport.")
+    assert rows == {("RUS", "BLR", "combat aircraft", "delivered")}
+
+
+def test_a_generic_remention_is_the_named_system_of_the_story(ledger_of):
+    rows = ledger_of("Serbia has bought the Chinese FK-3 air defence system, making it the first European country to "
+                     "order a long-range missile system from Beijing.")
+    assert rows == {("CHN", "SRB", "air defence", "ordered")}

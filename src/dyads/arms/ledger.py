@@ -10,6 +10,7 @@ rumour it denies: talk told only by unnamed sources joins the denied row of the 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -49,8 +50,21 @@ def _generic(weapon: str) -> bool:
     return weapon == weapon.lower()  # generic terms are lower case; designations carry capitals or digits
 
 
+def _as_named_in_document(m: TransferMention, mentions: list[TransferMention]) -> TransferMention:
+    """A generic mention ("a long-range missile system") in a story that names exactly one system for the same
+    supplier, recipient and stage ("the FK-3") is that system, whatever category the generic words suggest."""
+    if not _generic(m.weapon):
+        return m
+    named = {(n.weapon, n.category) for n in mentions if n.doc == m.doc and not _generic(n.weapon)
+             and (n.supplier, n.recipient) == (m.supplier, m.recipient) and n.status == m.status}
+    if len(named) != 1:
+        return m
+    weapon, category = next(iter(named))
+    return dataclasses.replace(m, weapon=weapon, category=category)
+
+
 def build_ledger(mentions: Iterable[TransferMention]) -> list[LedgerRow]:
-    mentions = [m for m in mentions if m.supplier and m.recipient]
+    mentions = [_as_named_in_document(m, mentions) for m in mentions if m.supplier and m.recipient]
     named = {(m.supplier, m.recipient, m.category, m.status): m.weapon for m in mentions if not _generic(m.weapon)}
     rows: dict[tuple[str, str, str, str], LedgerRow] = {}
     for m in sorted(mentions, key=lambda m: (m.date or "", m.doc, m.sentence_index)):

@@ -18,6 +18,10 @@ from typing import Any, Mapping
 from dyads.tables import data_path, read_tsv
 
 ARMS_CODES = ("072", "0332", "062", "0312", "031", "033", "1212", "1222", "057", "0232", "0234")
+TRAVEL_CODES = ("042", "043", "044")
+"""Visits and travel: weapons that land or fly with them are the vehicle, not the goods ..."""
+ARRIVAL_VERBS = ("arrive", "reach")
+"""... except that weapons which arrive are delivered ("the Patriot systems will arrive late")."""
 CODE_DIRECTION = {"072": ("supplier", "delivered"), "0332": ("supplier", "agreed"), "0232": ("recipient", "requested"),
                   "0234": ("recipient", "requested")}
 """Which side the source is on, and the stage, for codes that say it themselves (giving or asking for military
@@ -73,8 +77,11 @@ def transfer_mentions(event: Mapping[str, Any]) -> list[TransferMention]:
     cue_status = deal_status(event.get("clause") or event.get("sentence") or "")
     if sentence_status is not None and sentence_status[0] in ("rumoured", "denied"):
         cue_status = sentence_status
-    if verb not in verbs and not code.startswith(ARMS_CODES) and cue_status is None:
-        return []  # weapons named, but neither the verb, the code nor the sentence speaks of a transfer
+    travel_only = code.startswith(TRAVEL_CODES) and verb not in ARRIVAL_VERBS
+    if verb not in verbs and not code.startswith(ARMS_CODES) and (cue_status is None or travel_only):
+        # weapons named, but neither the verb, the code nor the sentence speaks of a transfer; or the weapons only
+        # travel ("six Y-20 transport planes LANDED at Belgrade" while bringing what was delivered)
+        return []
     direction, verb_status = verbs.get(verb) or CODE_DIRECTION.get(code[:4]) or CODE_DIRECTION.get(code[:3]) or (
         "either", "agreed")
     source, target = _country(event.get("source")), _country(event.get("target"))

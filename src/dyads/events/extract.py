@@ -520,7 +520,7 @@ class EventExtractor:
 
     def _governed(self, c: _Candidate) -> list[Token]:
         """The verb and what it governs, less other events' clauses; a relative clause with the noun it describes."""
-        other = ph.other_clauses(c.verb, self._reporting)
+        other = ph.other_clauses(c.verb, self._reporting) | ph.conveyances(c.verb)
         tokens = [t for t in c.verb.subtree if t.i not in other]
         if c.verb.dep_ == "relcl" and c.verb.head in st.objects(c.verb):
             # "the six HOWITZERS that Australia promised Ukraine"
@@ -637,8 +637,8 @@ def _prune(coded: list[tuple["_Candidate", list[Event]]]) -> list[Event]:
     kept: list[tuple[int, Event]] = []
     for c, evs in coded:
         for ev in evs:
-            if ev.target is None and ev.source.code in dyadic_sources:
-                continue
+            if ev.target is None and ev.source.code in dyadic_sources and not ev.weapons:
+                continue  # (a target-less event naming weapons stays: the arms ledger reads its supplier off them)
             if ev.cameo[:2] in DEMAND_ROOTS and _purpose_of_protest(c.verb, ev.source.code, protests):
                 continue
             if _content_of_agreement(c.verb, ev.source.code, nouns):

@@ -154,3 +154,12 @@ def content_clause(verb: Token) -> Token | None:
             and st.own_subjects(head) and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         return head if verb.dep_ != "conj" else None
     return None
+
+
+CONVEYANCE_PREPS = frozenset({"aboard", "via", "onboard"})
+
+
+def conveyances(verb: Token) -> set[int]:
+    """Token indices of "aboard military transport planes", "via Turkish ships": what carried the goods is not the
+    goods, so its weapons are not the event's."""
+    return {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in CONVEYANCE_PREPS for t in c.subtree}
