@@ -260,3 +260,8 @@ def test_saying_someone_must_act_is_a_demand_on_them(code_text):
 def test_a_leaders_surname_on_a_government_noun_is_that_government(code_text):
     events = code_text("The Obama administration imposed sanctions on Venezuela.", date="2015-03-09")
     assert [(e.source.code, e.source.name, e.target.country) for e in events] == [("USAGOV", "Barack Obama", "VEN")]
+
+
+def test_a_future_release_is_plover_agree(code_text):
+    events = code_text("Malian rebels said they will release the captured Malian soldiers next week.")
+    assert [(e.cameo[:2], e.plover, e.modality.value) for e in events] == [("08", "AGREE", "intended")]

@@ -33,7 +33,9 @@ from dyads.model import Actor, Event, Modality, Quantity, Weapon
 
 CODING_FRAMES = ("appeal", "demand", "refuse", "threaten", "intend")
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
-COOPERATIVE_PLOVER = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+#: PLOVER types whose future-tense reports are coded AGREE (the manual names the first four; RETREAT — release,
+#: withdraw, return — is material cooperation of the same kind: "the rebels said they WILL RELEASE the hostages").
+COOPERATIVE_PLOVER = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"}
 #: Roots whose target may be the place named with "in" ("demonstrated in Serbia", "troops massed in Syria").
 IN_TARGET_ROOTS = {"08", "14", "15"}
 #: Roots whose future or conditional announcement is a threat ("will impose sanctions", "may halt mediation").
