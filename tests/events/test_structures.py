@@ -265,3 +265,10 @@ def test_a_leaders_surname_on_a_government_noun_is_that_government(code_text):
 def test_a_future_release_is_plover_agree(code_text):
     events = code_text("Malian rebels said they will release the captured Malian soldiers next week.")
     assert [(e.cameo[:2], e.plover, e.modality.value) for e in events] == [("08", "AGREE", "intended")]
+
+
+def test_he_does_not_climb_to_a_state(code_text):
+    events = code_text("A senior Kenyan minister said Somalia must release the detained fishermen as he flew to "
+                       "Ethiopia on Monday.")
+    assert all(e.source.country != "SOM" for e in events if e.trigger.startswith("fly"))
+    assert ("KEN", "ETH") in {(e.source.country, e.target.country if e.target else None) for e in events}

@@ -23,6 +23,7 @@ TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards"
 PARTICLE_WORDS = {"down", "back", "up", "out", "off", "away", "over", "in", "on", "through", "aside", "forward"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "them", "i"}
+PERSONAL_PRONOUNS = {"he", "she"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "'d", "can"}
 OBLIGATION_AUX = {"must", "should", "ought"}
@@ -162,9 +163,14 @@ def subjects(verb: Token, *, passive_ok: bool = False) -> list[Token]:
     ("militants who attacked Y") gives the noun it modifies; coordinated verbs share a subject.
     """
     token = verb
+    # "he"/"she" stand for a person: climbing from "... as HE embarked on a trip", a state met on the way ("that
+    # LIBYA must hand over") is not its referent
+    personal = False
     for _ in range(6):
         subj = own_subjects(token)
-        if subj and not all(s.lower_ in PRONOUNS | RELATIVE_PRONOUNS for s in subj):
+        personal = personal or any(s.lower_ in PERSONAL_PRONOUNS for s in subj)
+        if subj and not all(s.lower_ in PRONOUNS | RELATIVE_PRONOUNS for s in subj) and not (
+                personal and all(s.ent_type_ in ("GPE", "NORP") for s in subj)):
             return subj
         if token.dep_ == "relcl" and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):
             return conjuncts(token.head)
