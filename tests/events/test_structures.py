@@ -272,3 +272,10 @@ def test_he_does_not_climb_to_a_state(code_text):
                        "Ethiopia on Monday.")
     assert all(e.source.country != "SOM" for e in events if e.trigger.startswith("fly"))
     assert ("KEN", "ETH") in {(e.source.country, e.target.country if e.target else None) for e in events}
+
+
+def test_a_complaint_is_against_whoever_did_the_act_complained_of(code_text):
+    events = code_text("Syria complained to the United Nations on Tuesday over two Turkish air strikes near Aleppo.")
+    assert [(e.source.country, e.target.country, e.cameo[:2]) for e in events] == [("SYR", "TUR", "11")]
+    events = code_text("Jordan complained to Israel about the closure of the bridge.")
+    assert [(e.source.country, e.target.country) for e in events] == [("JOR", "ISR")]

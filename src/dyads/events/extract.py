@@ -260,6 +260,8 @@ class EventExtractor:
         for h in holders:
             only = trigger.prep if (trigger.prep and h is verb) else None
             level1.extend(st.prep_objects(h, only))
+            if only is not None and prefs:  # "complained TO the UN OVER Israeli raids": the accused as well
+                level1.extend((p, t) for p, t in st.prep_objects(h) if p in prefs and p != only)
         level1 = [(p, t) for p, t in level1 if p in order or trigger.prep == p or (allowed_in and p == "in")]
         level1.sort(key=lambda pt: order.get(pt[0], len(order)))
         level2: list[tuple[str, Token]] = []
@@ -274,7 +276,8 @@ class EventExtractor:
         placed = [t for h in holders[1:] for p, t in st.prep_objects(h) if p == "in"]
         if trigger.cameo[:2] in PLACE_TARGET_ROOTS:  # "resume attacks IN Israel", "a bombing IN Baghdad"
             placed += [t for p, t in st.prep_objects(verb) if p in ("in", "inside", "across", "throughout")]
-        return [direct, [t for _, t in level1], [t for _, t in level2], placed]
+        accused = [t for p, t in level1 if p in prefs]  # for accusations, whom it is about outranks whom it is told to
+        return [direct, accused, [t for _, t in level1], [t for _, t in level2], placed]
 
     # -- 4. coding --------------------------------------------------------------------------------------------
     def __call__(self, sent: Doc | Span, ctx: SentenceContext, memory: DocumentMemory) -> list[Event]:
@@ -468,6 +471,13 @@ class EventExtractor:
                             return owner
             if self._is_equipment(tok) and (tok.lemma_.lower() != "fighter" or ph.has_designation(tok)):
                 return None  # "more J-10C fighters", "howitzers": equipment, not people
+            if self.noun_entry(tok) is not None:
+                # "complained over two ISRAELI air raids", "condemned SERBIA'S crackdown": whoever did the act
+                for mod in tok.children:
+                    if mod.dep_ in ("amod", "compound", "poss", "nmod"):
+                        doer = actor(mod)
+                        if doer is not None and doer.code and doer.code not in {x.code for x in sources}:
+                            return doer
             return self._domestic_target(tok, sources)
         return a
 
@@ -606,7 +616,7 @@ class EventExtractor:
 def _untargeted_control(c: "_Candidate") -> bool:
     """No object, dative or prepositional phrase of the event names anyone at all (not even an unknown group):
     "extended the curfew", "imposed martial law" — but not "arrested 12 protesters" or "jailed members of X"."""
-    people = [t for tier in c.targets[:2] for t in tier if t.ent_type_ not in ("DATE", "TIME") and (
+    people = [t for tier in c.targets[:3] for t in tier if t.ent_type_ not in ("DATE", "TIME") and (
         t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"))]
     objs = [o for o in st.objects(c.verb) if o is not c.trigger.noun]
     return not people and all(o.pos_ == "NOUN" and o.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE")
