@@ -279,3 +279,17 @@ def test_a_complaint_is_against_whoever_did_the_act_complained_of(code_text):
     assert [(e.source.country, e.target.country, e.cameo[:2]) for e in events] == [("SYR", "TUR", "11")]
     events = code_text("Jordan complained to Israel about the closure of the bridge.")
     assert [(e.source.country, e.target.country) for e in events] == [("JOR", "ISR")]
+
+
+def test_a_role_without_a_country_acts_in_the_only_country_named(code_text):
+    events = code_text("Security forces fired tear gas at protesters in Lagos.")
+    assert [(e.source.code, e.target.country if e.target else None) for e in events] == [("NGACOP", "NGA")]
+    # two countries named: no guess
+    events = code_text("Security forces fired tear gas at Ghanaian protesters in Lagos.")
+    assert all("only country" not in e.source.entry for e in events)
+
+
+def test_force_lands_near_and_off_a_place(code_text):
+    events = code_text("Japan boosted its military presence near Taiwan.")
+    assert [(e.source.country, e.target.country if e.target else None, e.cameo[:2]) for e in events] == [
+        ("JPN", "TWN", "15")]

@@ -56,6 +56,8 @@ DOMESTIC_CONTROL_ROOTS = {"13", "17"}
 STATE_ROLES = {None, "GOV", "MIL", "COP", "JUD", "LEG"}
 #: Verbs whose subject is given the event noun by someone else ("received assurances from", "won backing from").
 RECEIVING_VERBS = {"receive", "get", "win", "obtain", "secure", "gain", "accept"}
+#: Where force and threats land: "violated the ceasefire IN Kashmir", "boosted its presence NEAR Taiwan".
+FORCE_PLACE_PREPS = ("in", "inside", "across", "throughout", "near", "around", "off", "along", "over")
 #: Appeals and demands, which a protest's purpose clause expresses without being an event of its own.
 DEMAND_ROOTS = {"02", "10"}
 #: Verbs of fighting that are mutual by meaning ("Indian and Chinese troops clashed"); "US and British warships
@@ -275,7 +277,7 @@ class EventExtractor:
         # 4. where the object is: "halt mediation efforts IN Serbia" (never the verb's own place phrase)
         placed = [t for h in holders[1:] for p, t in st.prep_objects(h) if p == "in"]
         if trigger.cameo[:2] in PLACE_TARGET_ROOTS:  # "resume attacks IN Israel", "a bombing IN Baghdad"
-            placed += [t for p, t in st.prep_objects(verb) if p in ("in", "inside", "across", "throughout")]
+            placed += [t for p, t in st.prep_objects(verb) if p in FORCE_PLACE_PREPS]
         accused = [t for p, t in level1 if p in prefs]  # for accusations, whom it is about outranks whom it is told to
         return [direct, accused, [t for _, t in level1], [t for _, t in level2], placed]
 
@@ -321,6 +323,8 @@ class EventExtractor:
             # "Theresa May criticised ...": a name ending in a modal word, parsed as the verb's auxiliary
             sources = [a for t in c.verb.children if t.dep_ == "aux" and t.i in names and names[t.i][0].end - 1 == t.i
                        for a in self._source_actors(t, actor) if a.code]
+        if not sources and c.sources:
+            sources = self._placed_roles(c.sources, names)
         if not sources:
             return []
         sources = ph.most_specific([self._speaker_for(a, c, actor, notes) for a in sources])
@@ -339,10 +343,12 @@ class EventExtractor:
         if c.trigger.clause is not None and not targets:
             return []  # an allegation is about someone: with the clause's subject unknown there is no event
         code = self._refine_by_instrument(code, c, notes)
-        if code[:2] == "15" and not targets and len({s.country for s in sources}) > 1 and self._names_exercise(c):
-            # "French and Egyptian warships launched war games": exercises held together are military cooperation
+        if code[:2] == "15" and len({s.country for s in sources}) > 1 and self._names_exercise(c) and not any(
+                t.country and t.country not in {s.country for s in sources} for t in targets):
+            # "French and Egyptian warships launched war games (off Rio)": exercises held together are military
+            # cooperation between the sources (a place in one of their own countries is no target)
             notes.append(f"joint exercise of coordinated sources {code}->062")
-            code = "062"
+            code, targets = "062", []
         onto = self.ontology
         mapping = onto.plover(code)
         plover = mapping.type if mapping else None
@@ -394,6 +400,23 @@ class EventExtractor:
                     trigger=c.trigger.words, quantities=quantities, weapons=weapons, location=location,
                     clause=clause,
                 ))
+        return out
+
+    def _placed_roles(self, tokens: list[Token], names) -> list[Actor]:  # type: ignore[no-untyped-def]
+        """Role nouns with no country ("security forces", "rioters") in a sentence that names one country only
+        (by name, demonym, capital or place): they act in that country. "Security forces fired tear gas at
+        protesters in Dhaka" -> BGD security forces."""
+        countries = {e.country for span, entries in names.values() for e in entries
+                     if e.kind in ("country", "capital", "demonym", "place") and e.country}
+        if len(countries) != 1:
+            return []
+        country = next(iter(countries))
+        out = []
+        for t in tokens:
+            hit = self.resolver.role_of(t)
+            if hit is not None and t.pos_ == "NOUN":
+                out.append(Actor(code=country + hit[0], country=country, role=hit[0], text=t.text,
+                                 entry=f"{hit[2]}; the only country the sentence names"))
         return out
 
     def _names_exercise(self, c: _Candidate) -> bool:
