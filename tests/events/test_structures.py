@@ -293,3 +293,11 @@ def test_force_lands_near_and_off_a_place(code_text):
     events = code_text("Japan boosted its military presence near Taiwan.")
     assert [(e.source.country, e.target.country if e.target else None, e.cameo[:2]) for e in events] == [
         ("JPN", "TWN", "15")]
+
+
+def test_a_target_under_another_preposition_than_the_entrys(code_text):
+    events = code_text("Indian Prime Minister Narendra Modi spoke by phone with Ukrainian President Volodymyr Zelensky.",
+                       date="2024-03-01")
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [("INDGOV", "UKRGOV")]
+    events = code_text("Turkish troops pulled out of the Syrian town of Manbij.")
+    assert [(e.source.code, e.target.country if e.target else None) for e in events] == [("TURMIL", "SYR")]

@@ -260,12 +260,11 @@ class EventExtractor:
         holders = [verb] + ([trigger.noun] if trigger.noun is not None else []) + [o for o in objs if o is not trigger.noun]
         level1: list[tuple[str, Token]] = []
         for h in holders:
-            only = trigger.prep if (trigger.prep and h is verb) else None
-            level1.extend(st.prep_objects(h, only))
-            if only is not None and prefs:  # "complained TO the UN OVER Israeli raids": the accused as well
-                level1.extend((p, t) for p, t in st.prep_objects(h) if p in prefs and p != only)
+            # the entry's own preposition first ("called ON Egypt"), then the others ("spoke by phone WITH Zelensky")
+            level1.extend(sorted(st.prep_objects(h), key=lambda pt: pt[0] != trigger.prep) if h is verb
+                          else st.prep_objects(h))
         level1 = [(p, t) for p, t in level1 if p in order or trigger.prep == p or (allowed_in and p == "in")]
-        level1.sort(key=lambda pt: order.get(pt[0], len(order)))
+        level1.sort(key=lambda pt: (pt[0] != trigger.prep, order.get(pt[0], len(order))))
         level2: list[tuple[str, Token]] = []
         for _, noun in level1:
             if noun.pos_ == "NOUN":

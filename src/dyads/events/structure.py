@@ -17,8 +17,8 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 #: Prepositions whose object can be the target of an event, in order of preference.
-TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "from", "for", "over", "upon",
-                "between", "among", "about", "across", "of")
+TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "from", "out of", "for", "over",
+                "upon", "between", "among", "about", "across", "of")
 #: Adverbs that act as verb particles when spaCy attaches them as ``advmod`` ("stepped down", "pulled back").
 PARTICLE_WORDS = {"down", "back", "up", "out", "off", "away", "over", "in", "on", "through", "aside", "forward"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
