@@ -301,3 +301,13 @@ def test_a_target_under_another_preposition_than_the_entrys(code_text):
     assert [(e.source.code, e.target.code if e.target else None) for e in events] == [("INDGOV", "UKRGOV")]
     events = code_text("Turkish troops pulled out of the Syrian town of Manbij.")
     assert [(e.source.code, e.target.country if e.target else None) for e in events] == [("TURMIL", "SYR")]
+
+
+def test_a_named_recipient_outranks_the_domestic_default(code_text):
+    events = code_text("Spain refused to extradite the suspect to Morocco.")
+    assert [(e.source.country, e.target.country, e.cameo[:2]) for e in events] == [("ESP", "MAR", "12")]
+
+
+def test_rejecting_a_plan_made_by_someone_targets_them(code_text):
+    events = code_text("Armenia rejected the border plan proposed by Azerbaijan.")
+    assert [(e.source.country, e.target.country, e.cameo[:2]) for e in events] == [("ARM", "AZE", "12")]

@@ -56,6 +56,7 @@ DOMESTIC_CONTROL_ROOTS = {"13", "17"}
 STATE_ROLES = {None, "GOV", "MIL", "COP", "JUD", "LEG"}
 #: Verbs whose subject is given the event noun by someone else ("received assurances from", "won backing from").
 RECEIVING_VERBS = {"receive", "get", "win", "obtain", "secure", "gain", "accept"}
+DOMESTIC_DEFAULT = "country of the source (domestic default)"
 #: Where force and threats land: "violated the ceasefire IN Kashmir", "boosted its presence NEAR Taiwan".
 FORCE_PLACE_PREPS = ("in", "inside", "across", "throughout", "near", "around", "off", "along", "over")
 #: Appeals and demands, which a protest's purpose clause expresses without being an event of its own.
@@ -272,6 +273,8 @@ class EventExtractor:
         for o in objs:  # "rejected calls BY Belarus's rulers", "investigating crimes BY Croatian extremists"
             if o.pos_ == "NOUN":
                 level2.extend((p, t) for p, t in st.prep_objects(o) if p == "by")
+                # "rejected the plan PROPOSED BY UKRAINE": whoever made it
+                level2.extend(("by", t) for c in o.children if c.dep_ == "acl" for t in st.agents(c))
         level2.sort(key=lambda pt: order.get(pt[0], len(order)))
         # 4. where the object is: "halt mediation efforts IN Serbia" (never the verb's own place phrase)
         placed = [t for h in holders[1:] for p, t in st.prep_objects(h) if p == "in"]
@@ -329,6 +332,7 @@ class EventExtractor:
         sources = ph.most_specific([self._speaker_for(a, c, actor, notes) for a in sources])
         source_codes = {s.code for s in sources}
         targets: list[Actor] = []
+        fallback: list[Actor] = []  # a domestic default waits for the named targets of later tiers
         for tier in c.targets:
             found = []
             for t in tier:
@@ -336,9 +340,13 @@ class EventExtractor:
                 if a is not None and a.code and a.code not in source_codes:
                     found.append(a)
                     found.extend(self._coordinated_modifiers(t, a, actor))
-            if found:
-                targets = ph.most_specific(found)
+            named = [a for a in found if not a.entry.endswith(DOMESTIC_DEFAULT)]
+            if named:
+                targets = ph.most_specific(named)
                 break
+            fallback = fallback or found
+        else:
+            targets = ph.most_specific(fallback) if fallback else []
         if c.trigger.clause is not None and not targets:
             return []  # an allegation is about someone: with the clause's subject unknown there is no event
         code = self._refine_by_instrument(code, c, notes)
@@ -536,7 +544,7 @@ class EventExtractor:
             return None
         role = hit[0]
         return Actor(code=country + role, country=country, role=role, text=tok.text,
-                     entry=f"{hit[2]} role {role}; country of the source (domestic default)")
+                     entry=f"{hit[2]} role {role}; {DOMESTIC_DEFAULT}")
 
     def _speaker_for(self, source: Actor, c: _Candidate, actor, notes: list[str]) -> Actor:  # type: ignore[no-untyped-def]
         """A bare state ("China") framed by a speaker of the same state ("Wang Yi said China ...") is that speaker."""
