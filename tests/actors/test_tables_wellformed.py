@@ -30,7 +30,7 @@ SECTORS = {
 }
 SEAT_ROLES = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 ORG_ROLES = SECTORS | {"IGO", "PKO"}
-ORG_KINDS = {"IGO", "NGO", "REB", "MIL", "PARTY"}
+ORG_KINDS = {"IGO", "NGO", "REB", "MIL", "PARTY", "MEDIA"}
 ROLE_KINDS = {"title", "noun", "both"}
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
