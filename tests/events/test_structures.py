@@ -311,3 +311,8 @@ def test_a_named_recipient_outranks_the_domestic_default(code_text):
 def test_rejecting_a_plan_made_by_someone_targets_them(code_text):
     events = code_text("Armenia rejected the border plan proposed by Azerbaijan.")
     assert [(e.source.country, e.target.country, e.cameo[:2]) for e in events] == [("ARM", "AZE", "12")]
+
+
+def test_coordinated_sources_backing_something_do_not_back_each_other(code_text):
+    events = code_text("Canada and the Netherlands provided support for the operation.")
+    assert all(e.target is None for e in events) and {e.source.country for e in events} == {"CAN", "NLD"}

@@ -59,6 +59,9 @@ RECEIVING_VERBS = {"receive", "get", "win", "obtain", "secure", "gain", "accept"
 DOMESTIC_DEFAULT = "country of the source (domestic default)"
 #: Where force and threats land: "violated the ceasefire IN Kashmir", "boosted its presence NEAR Taiwan".
 FORCE_PLACE_PREPS = ("in", "inside", "across", "throughout", "near", "around", "off", "along", "over")
+#: Cooperative codes that coordinated sources do together, not to each other: "Canada and the Netherlands PROVIDED
+#: SUPPORT for the operation", "praised", "defended", "apologised", "forgave".
+ONE_WAY_CODES = {"051", "052", "053", "055", "056"}
 #: Appeals and demands, which a protest's purpose clause expresses without being an event of its own.
 DEMAND_ROOTS = {"02", "10"}
 #: Verbs of fighting that are mutual by meaning ("Indian and Chinese troops clashed"); "US and British warships
@@ -388,7 +391,7 @@ class EventExtractor:
                 notes.append("domestic measure against the own population (no target named)")
                 rule = " | ".join([c.trigger.rule, *notes])
         mutual = not targets and len(sources) > 1 and (
-            code[:2] in MUTUAL_ROOTS or c.verb.lemma_.lower() in RECIPROCAL_VERBS)
+            (code[:2] in MUTUAL_ROOTS and code not in ONE_WAY_CODES) or c.verb.lemma_.lower() in RECIPROCAL_VERBS)
         if mutual:
             notes.append("coordinated sources act on each other")
             rule = " | ".join([c.trigger.rule, *notes])
