@@ -156,3 +156,9 @@ def test_a_they_inside_a_subordinate_clause_is_not_taken_from_memory(code_text):
 def test_a_people_placed_in_another_state_is_coded_by_residence(resolve_subject, text, code):
     actor = resolve_subject(text)
     assert actor is not None and actor.code == code, (text, actor)
+
+
+def test_they_after_coordinated_subjects_is_all_of_them(code_text):
+    events = code_text("Iran and Russia held talks in Moscow. They agreed to expand military cooperation with Syria.")
+    later = {(e.source.country, e.target.country if e.target else None) for e in events if e.sentence_index == 1}
+    assert later == {("IRN", "SYR"), ("RUS", "SYR")}

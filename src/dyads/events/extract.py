@@ -297,10 +297,18 @@ class EventExtractor:
                 cache[tok.i] = self.resolver.resolve(tok, names, on=on, memory=memory)
             return cache[tok.i]
 
+        actor.memory = memory  # type: ignore[attr-defined]
+        memory.previous_groups = memory.last_groups  # what a "they" in this sentence can mean
+
         # Resolve sentence subjects first, left to right, so that memory (pronouns, "the minister") follows the text.
+        groups = memory.last_groups
         for tok in sent:
             if tok.dep_ in st.SUBJECT_DEPS | st.PASSIVE_SUBJECT_DEPS and tok.pos_ in ("PROPN", "NOUN"):
                 actor(tok)
+                if tok.head.dep_ == "ROOT":  # "Iran and Russia held talks. THEY agreed ...": both
+                    both = [a for t in st.conjuncts(tok) if (a := actor(t)) is not None and a.code]
+                    groups = both if len(both) > 1 else []
+        memory.last_groups = groups
         cands: list[_Candidate] = []
         for tok in sent:
             if ph.is_predicate(tok):
@@ -440,7 +448,12 @@ class EventExtractor:
 
     def _source_actors(self, tok: Token, actor) -> list[Actor]:  # type: ignore[no-untyped-def]
         """The actors of a source token. Weapons as subjects ("Israeli helicopters shelled") stand for the military;
-        coordinated modifiers give one actor each ("Indian and Chinese troops" -> INDMIL, CHNMIL)."""
+        coordinated modifiers give one actor each ("Indian and Chinese troops" -> INDMIL, CHNMIL); a main-clause
+        "they" after coordinated subjects is all of them."""
+        memory = getattr(actor, "memory", None)
+        if tok.lower_ == "they" and tok.head.dep_ == "ROOT" and memory is not None and memory.previous_groups:
+            return [a.model_copy(update={"text": f"they ({a.text})", "entry": f"{a.entry} (pronoun)"})
+                    for a in memory.previous_groups]
         a = actor(tok)
         if a is None:
             return []
