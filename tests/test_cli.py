@@ -132,6 +132,10 @@ def test_demo_builds_a_database_and_shows_evidence(tmp_path):
     with duckdb.connect(str(tmp_path / "demo.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM documents WHERE status = 'coded'").fetchone()[0] >= 20
         assert con.execute("SELECT count(*) FROM events").fetchone()[0] >= 50
+        # the demo corpus reports over a dozen arms deals (J-10C to Pakistan, S-400 to India, Rafale to Egypt ...)
+        assert con.execute("SELECT count(*) FROM arms").fetchone()[0] >= 12
+        assert con.execute("SELECT count(*) FROM arms WHERE supplier = 'CHN' AND recipient = 'PAK' "
+                           "AND status = 'ordered'").fetchone()[0] == 1
 
 
 STORY = ("Russia has begun delivering the S-400 air defence system to India under a contract signed in 2018, "

@@ -97,3 +97,11 @@ def test_a_generic_remention_is_the_named_system_of_the_story(ledger_of):
     rows = ledger_of("Serbia has bought the Chinese FK-3 air defence system, making it the first European country to "
                      "order a long-range missile system from Beijing.")
     assert rows == {("CHN", "SRB", "air defence", "ordered")}
+
+
+def test_the_ledger_is_the_same_from_a_generator_as_from_a_list(code_text):
+    events = code_text("Pakistan has ordered 25 J-10C fighters from China. Egypt bought 12 Rafale jets from France.")
+    mentions = [m for e in events for m in transfer_mentions(e.to_record())]
+    as_list = [r.to_record() for r in build_ledger(mentions)]
+    assert len(as_list) == 2
+    assert [r.to_record() for r in build_ledger(m for m in mentions)] == as_list

@@ -64,7 +64,8 @@ def _as_named_in_document(m: TransferMention, mentions: list[TransferMention]) -
 
 
 def build_ledger(mentions: Iterable[TransferMention]) -> list[LedgerRow]:
-    mentions = [_as_named_in_document(m, mentions) for m in mentions if m.supplier and m.recipient]
+    known = [m for m in mentions if m.supplier and m.recipient]
+    mentions = [_as_named_in_document(m, known) for m in known]
     named = {(m.supplier, m.recipient, m.category, m.status): m.weapon for m in mentions if not _generic(m.weapon)}
     rows: dict[tuple[str, str, str, str], LedgerRow] = {}
     for m in sorted(mentions, key=lambda m: (m.date or "", m.doc, m.sentence_index)):
