@@ -12,6 +12,7 @@ from dyads.ingest.dates import infer_date, normalise_date
 from dyads.ingest.decode import decode_bytes
 from dyads.ingest.html import HtmlExtraction, PageMetadata, extract_html
 from dyads.ingest.language import detect_language
+from dyads.ingest.limits import current_limits, time_limit, too_large, too_long
 from dyads.model import Document, RawDocument
 
 TARGET_LANGUAGE = "en"
@@ -67,7 +68,20 @@ def clean(raw: RawDocument, *, doc_date: str | None = None) -> Document:
     6. Content hash of the clean text.
 
     Paragraphs in ``Document.text`` are separated by a blank line.
+
+    Limits (`dyads.ingest.limits`): input over the document size limit, clean text over the character limit and
+    cleaning that runs over the time limit raise `SkippedDocument` with the figure and the limit.
     """
+    limits = current_limits()
+    size = len(raw.html.encode("utf-8")) if raw.html is not None else len(raw.data)
+    if size > limits.max_document_bytes:
+        raise too_large(raw.doc_id, size, limits.max_document_bytes)
+    with time_limit(raw.doc_id, limits.clean_timeout_s):
+        return _clean(raw, doc_date, limits.max_text_chars)
+
+
+def _clean(raw: RawDocument, doc_date: str | None, max_text_chars: int) -> Document:
+    """`clean` inside its limits."""
     if raw.html is not None:
         source = unicodedata.normalize("NFC", raw.html)
     else:
@@ -81,6 +95,8 @@ def clean(raw: RawDocument, *, doc_date: str | None = None) -> Document:
     body = extraction.text.strip()
     if not body:
         raise EmptyDocument(raw.doc_id, "no text left after cleaning")
+    if len(body) > max_text_chars:
+        raise too_long(raw.doc_id, len(body), max_text_chars)
     language = detect_language(body)
     if language != TARGET_LANGUAGE:
         raise SkippedDocument(raw.doc_id, f"not English (detected: {language})")

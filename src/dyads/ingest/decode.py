@@ -38,6 +38,9 @@ SNIFF_BYTES = 4096
 MAX_CONTROL_SHARE = 0.02
 """Share of C0 control bytes (other than tab, newline, carriage return, form feed) above which bytes are binary."""
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")
+UTF16_NUL_SHARE = 0.7
+"""Share of NUL bytes in the high-byte positions above which BOM-less bytes may be UTF-16 (see
+`utf16_without_bom`)."""
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -59,6 +62,30 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 bytes that carry no byte-order mark (some Windows exports), or None.
+
+    Such bytes are mostly ASCII letters, so every other byte is NUL: in the odd positions for little-endian, the
+    even ones for big-endian. They are taken for UTF-16 only when that pattern holds for nearly all of the first
+    `SNIFF_BYTES` bytes and the whole decodes strictly to text without control characters.
+    """
+    head = data[:SNIFF_BYTES]
+    if len(data) % 2 or len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    share = {"utf-16-le": odd.count(0) / len(odd), "utf-16-be": even.count(0) / len(even)}
+    other = {"utf-16-le": even.count(0) / len(even), "utf-16-be": odd.count(0) / len(odd)}
+    for encoding in ("utf-16-le", "utf-16-be"):
+        if share[encoding] >= UTF16_NUL_SHARE and other[encoding] == 0:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            controls = sum(1 for ch in text[:SNIFF_BYTES] if ord(ch) < 0x20 and ord(ch) not in _TEXT_CONTROLS)
+            return text if controls <= MAX_CONTROL_SHARE * min(len(text), SNIFF_BYTES) else None
+    return None
+
+
 def _decode_single_byte(data: bytes) -> str:
     """Windows-1252 where it defines every byte, else Latin-1 (which maps every byte)."""
     try:
@@ -71,9 +98,10 @@ def decode_bytes(data: bytes, *, doc_id: str = "<bytes>") -> str:
     """Decode document bytes to NFC text.
 
     1. A byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE).
-    2. Binary-looking bytes raise `UnreadableDocument`.
-    3. Strict UTF-8.
-    4. Windows-1252 (curly quotes from Word and old CMSs), or Latin-1 for bytes cp1252 leaves undefined.
+    2. UTF-16 without a byte-order mark, when every other byte is NUL (`utf16_without_bom`).
+    3. Other binary-looking bytes raise `UnreadableDocument`.
+    4. Strict UTF-8.
+    5. Windows-1252 (curly quotes from Word and old CMSs), or Latin-1 for bytes cp1252 leaves undefined.
 
     >>> decode_bytes("“Peace” talks".encode("cp1252"))
     '“Peace” talks'
@@ -85,6 +113,9 @@ def decode_bytes(data: bytes, *, doc_id: str = "<bytes>") -> str:
             except UnicodeDecodeError as err:
                 raise UnreadableDocument(doc_id, f"invalid {encoding} after byte-order mark: {err.reason}") from err
             return unicodedata.normalize("NFC", text)
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        return unicodedata.normalize("NFC", utf16)
     kind = binary_kind(data)
     if kind:
         raise UnreadableDocument(doc_id, f"binary file ({kind})")

@@ -8,6 +8,8 @@ page's visible text goes through the scraped-text cleaner instead.
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
@@ -47,7 +49,7 @@ class HtmlExtraction:
     text: str
     metadata: PageMetadata
     method: str
-    """``trafilatura``, ``paragraphs`` or ``visible-text`` (see `extract_html`)."""
+    """``trafilatura``, ``paragraphs``, ``visible-text`` or ``stripped-markup`` (see `extract_html`)."""
     title: str | None = None
     removed: tuple[RemovedLine, ...] = field(default=())
     header: tuple[str, ...] = field(default=())
@@ -108,6 +110,21 @@ def paragraph_text(tree: etree._Element | None) -> str:
     return "\n".join(p for p in paragraphs if p)
 
 
+_INVISIBLE_BLOCK = re.compile(r"<(script|style|noscript|template|svg|head|iframe|object)\b.*?</\1\s*>|<!--.*?-->",
+                              re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG = re.compile(r"</?(?:%s)\b[^>]*>" % "|".join(sorted(_BLOCK_TAGS)), re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def stripped_markup_text(html: str) -> str:
+    """The page's text with the tags stripped by pattern, one block element per line: the fallback for markup the
+    HTML parser cannot hold (libxml2 drops everything nested deeper than 255 elements), used only when the parsed
+    page gave no text."""
+    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", _INVISIBLE_BLOCK.sub(" ", html)))
+    blocks = (" ".join(html_lib.unescape(line).split()) for line in text.splitlines())
+    return "\n".join(b for b in blocks if b)
+
+
 def visible_text(tree: etree._Element | None) -> str:
     """All visible text of the page, one block element per line: the last fallback.
 
@@ -143,6 +160,8 @@ def extract_html(html: str, *, url: str | None = None, language: str | None = No
        widget lines and headline copies from it (``options``: the extent is trusted by default).
     2. If that leaves nothing: the text of the ``<p>`` elements, through the full scraped-text cleaner.
     3. If that leaves nothing: the page's visible text, through the full scraped-text cleaner.
+    4. If that leaves nothing: the page with its tags stripped by pattern (`stripped_markup_text`), for markup
+       nested deeper than the HTML parser keeps.
 
     Metadata (title, author, site, date) comes from the markup in every case. Malformed markup never raises:
     at worst the result has empty text.
@@ -154,9 +173,11 @@ def extract_html(html: str, *, url: str | None = None, language: str | None = No
     metadata = found or page_metadata(tree, url=url)
     cleaned: CleanedText | None = None
     method = "trafilatura"
-    for method in ("trafilatura", "paragraphs", "visible-text"):
+    for method in ("trafilatura", "paragraphs", "visible-text", "stripped-markup"):
         if method == "trafilatura":
             text, step_options = body, options
+        elif method == "stripped-markup":
+            text, step_options = stripped_markup_text(html), DEFAULT_OPTIONS
         else:
             tree = tree if tree is not None else parse_html(html)
             text = paragraph_text(tree) if method == "paragraphs" else visible_text(tree)

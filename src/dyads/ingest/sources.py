@@ -7,6 +7,7 @@ is recorded and the batch goes on.
 
 from __future__ import annotations
 
+import codecs
 import glob
 import gzip
 import json
@@ -19,6 +20,7 @@ from pathlib import Path
 from dyads.errors import DocumentError, UnreadableDocument
 from dyads.ingest.decode import decode_bytes
 from dyads.ingest.feeds import FEED_SUFFIXES, iter_feed, looks_like_feed
+from dyads.ingest.limits import current_limits, gunzip_capped, too_large
 from dyads.ingest.warc import iter_warc, sniff_warc
 from dyads.model import RawDocument
 
@@ -71,17 +73,26 @@ def file_error(path: str, err: OSError) -> UnreadableDocument:
     return UnreadableDocument(path, f"cannot read: {err.strerror or err}")
 
 
-def read_file_bytes(path: str) -> bytes:
-    """Read a file, gunzipping ``.gz``; raise `UnreadableDocument` with a plain reason."""
+def read_file_bytes(path: str, max_bytes: int | None = None) -> bytes:
+    """Read a file, gunzipping ``.gz``; raise `UnreadableDocument` with a plain reason, or `SkippedDocument`
+    when the file, or its content once gunzipped, is over ``max_bytes`` (the file is measured before it is read,
+    and a gzip stream is decompressed no further than the limit)."""
     try:
+        if max_bytes is not None and (size := os.stat(path).st_size) > max_bytes:
+            raise too_large(path, size, max_bytes)
         data = Path(path).read_bytes()
     except OSError as err:
         raise file_error(path, err) from err
     if path.lower().endswith(".gz"):
         try:
-            return gzip.decompress(data)
+            if max_bytes is None:
+                return gzip.decompress(data)
+            content = gunzip_capped(data, max_bytes)
         except (OSError, EOFError, zlib.error) as err:
-            raise UnreadableDocument(path, "corrupt gzip data") from err
+            raise UnreadableDocument(path, f"corrupt or truncated gzip data ({err})") from err
+        if content is None:
+            raise too_large(path, None, max_bytes, what="gunzipped content")
+        return content
     return data
 
 
@@ -126,16 +137,28 @@ def _record_document(path: str, number: int, line: str) -> RawDocument | Documen
     return UnreadableDocument(doc_id, f"line {number} of {path} has no 'text' or 'html' string")
 
 
-def iter_jsonl(path: str, data: bytes) -> Iterator[SourceItem]:
-    """Yield one document per non-blank JSONL line; a bad line yields an error and the rest goes on."""
-    try:
-        text = decode_bytes(data, doc_id=path)
-    except UnreadableDocument as err:
-        yield err
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            yield _record_document(path, number, line)
+def iter_jsonl(path: str, data: bytes, max_bytes: int | None = None) -> Iterator[SourceItem]:
+    """Yield one document per non-blank JSONL line; a bad line (not JSON, binary, undecodable, over
+    ``max_bytes``) yields an error naming the file and line, and the rest goes on."""
+    if any(data.startswith(bom) for bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:  # a UTF-16 JSONL file (rare; Windows tools write them): decode whole, then split
+            data = decode_bytes(data, doc_id=path).encode("utf-8")
+        except UnreadableDocument as err:
+            yield err
+            return
+    for number, raw_line in enumerate(data.split(b"\n"), start=1):
+        if not raw_line.strip():
+            continue
+        where = f"{path}:{number}"
+        if max_bytes is not None and len(raw_line) > max_bytes:
+            yield too_large(where, len(raw_line), max_bytes, what=f"line {number} of {path}")
+            continue
+        try:
+            line = decode_bytes(raw_line.removeprefix(codecs.BOM_UTF8) if number == 1 else raw_line, doc_id=where)
+        except UnreadableDocument as err:
+            yield UnreadableDocument(where, f"line {number} of {path}: {err.reason}")
+            continue
+        yield _record_document(path, number, line)
 
 
 def iter_warc_file(path: str) -> Iterator[SourceItem]:
@@ -152,14 +175,16 @@ def iter_file(path: str) -> Iterator[SourceItem]:
     if sniff_warc(path):
         yield from iter_warc_file(path)
         return
+    max_bytes = current_limits().max_document_bytes
+    is_jsonl = file_kind(path, b"") == "jsonl"  # by suffix: a JSONL file is a container, its lines are capped
     try:
-        data = read_file_bytes(path)
-    except UnreadableDocument as err:
+        data = read_file_bytes(path, None if is_jsonl else max_bytes)
+    except DocumentError as err:
         yield err
         return
     kind = file_kind(path, data)
     if kind == "jsonl":
-        yield from iter_jsonl(path, data)
+        yield from iter_jsonl(path, data, max_bytes)
         return
     if kind == "feed":
         yield from iter_feed(path, data)

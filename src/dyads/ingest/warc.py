@@ -29,6 +29,7 @@ from warcio.recordloader import ArcWarcRecord  # type: ignore[import-untyped]
 from warcio.statusandheaders import StatusAndHeadersParserException  # type: ignore[import-untyped]
 
 from dyads.errors import DocumentError, UnreadableDocument
+from dyads.ingest.limits import current_limits, too_large
 from dyads.model import RawDocument
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -38,7 +39,8 @@ SNIFF_BYTES = 512
 PAGE_KINDS = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
 """HTTP content types that are pages, and the `RawDocument` kind each becomes."""
 MAX_PAGE_BYTES = 20 * 1024 * 1024
-"""A page payload larger than this is reported (``UnreadableDocument``) instead of read."""
+"""The most of a page payload ever read; the document size limit (`dyads.ingest.limits`, default 10 MB) is
+usually lower, and a page over it is recorded as ``skipped`` with its size instead of read."""
 NATIVE_CHARSETS = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1",
                              "windows-1252", "cp1252"})
 """Charsets left to `decode_bytes` (UTF-8, then Windows-1252); pages in any other declared charset are
@@ -134,8 +136,9 @@ def record_problem(records: ArchiveIterator, record: ArcWarcRecord, *, misaligne
 def _page(name: str, record: ArcWarcRecord, kind: str, payload: bytes) -> RawDocument | DocumentError:
     """A page record's payload (HTTP chunking and compression undone) as a document."""
     doc_id = record_doc_id(name, record)
-    if len(payload) > MAX_PAGE_BYTES:
-        return UnreadableDocument(doc_id, f"page larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB")
+    limit = min(MAX_PAGE_BYTES, current_limits().max_document_bytes)
+    if len(payload) > limit:
+        return too_large(doc_id, len(payload), limit, what="archived page")
     content_type = record.http_headers.get_header("Content-Type") or ""
     return RawDocument(doc_id, to_utf8(payload, content_type), kind,
                        url=record.rec_headers.get_header("WARC-Target-URI"))
@@ -188,6 +191,7 @@ def iter_warc(name: str, stream: BinaryIO) -> Iterator[RawDocument | DocumentErr
     parse, a record that `record_problem` finds cut or misaligned, or bytes after the last record warcio
     could start. A file cut exactly between two records cannot be told from a shorter archive.
     """
+    page_cap = min(MAX_PAGE_BYTES, current_limits().max_document_bytes)
     records = ArchiveIterator(stream)
     stepper = iter(records)
     offset = records.offset
@@ -197,7 +201,7 @@ def iter_warc(name: str, stream: BinaryIO) -> Iterator[RawDocument | DocumentErr
             if record is None:
                 break
             kind = page_kind(record)
-            payload = record.content_stream().read(MAX_PAGE_BYTES + 1) if kind else b""
+            payload = record.content_stream().read(page_cap + 1) if kind else b""
             warnings = getattr(records, "err_count", 0)
             records.read_to_end()
         except Exception as err:  # noqa: BLE001 - warcio raises what damaged input makes it meet (AttributeError...)

@@ -22,7 +22,8 @@ from starlette.concurrency import run_in_threadpool
 
 from dyads import __version__
 from dyads.serve import queries
-from dyads.serve.database import Database
+from dyads.serve.database import RETRY_AFTER_S, Database
+from dyads.store.locking import DatabaseBusy
 from dyads.serve.ingest import Ingestor
 from dyads.serve.models import (
     ActorParams,
@@ -113,6 +114,11 @@ def create_app(db_path: str | Path, token: str | None = None, *,
     )
     app.state.db = db
     app.add_middleware(BodyLimit, max_bytes=max_body)  # type: ignore[arg-type]
+
+    @app.exception_handler(DatabaseBusy)
+    async def database_busy(_: Request, exc: DatabaseBusy) -> JSONResponse:
+        """Another process writes the database (DuckDB lets no one else open it meanwhile): try again later."""
+        return JSONResponse({"detail": str(exc)}, status_code=503, headers={"retry-after": str(RETRY_AFTER_S)})
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]

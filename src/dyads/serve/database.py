@@ -7,6 +7,12 @@ write it. So the server opens the file once, at start-up:
 - with a token: **read-write** through `EventStore` (which also migrates the schema), because ``POST
   /api/documents`` writes. Other processes cannot open the file while this server runs.
 
+While another process writes the file (``dyads ingest``), DuckDB lets no other process open it, not even
+read-only. A read-only server that starts during an ingest therefore starts without the file and answers every API
+request with **503** and ``Retry-After`` (`DatabaseBusy`, naming the process that holds the file) until it can open
+it; from then on it holds the file, and an ingest started meanwhile is refused with the same explanation. The
+server never hides this: stop it to ingest, or start it with a token and ingest through ``POST /api/documents``.
+
 Every request reads through its own cursor of that one connection (`Database.reader`), so reads run in parallel
 and see each ingest once its transaction commits (DuckDB's MVCC). Writes go through the store, one at a time
 (`Database.writer`), and bump `generation` so cached summaries are recomputed.
@@ -24,6 +30,10 @@ import duckdb
 
 from dyads.errors import StoreError
 from dyads.store import EventStore
+from dyads.store.locking import DatabaseBusy, connect
+
+RETRY_AFTER_S = 5
+"""What a 503 tells a client to wait before asking again while another process writes the database."""
 
 T = TypeVar("T")
 
@@ -38,23 +48,42 @@ class Database:
         self._cache_lock = threading.Lock()
         self._cache: dict[tuple[Any, ...], Any] = {}
         self.generation = 0
+        self._open_lock = threading.Lock()
         self.store: EventStore | None
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self.busy: DatabaseBusy | None = None
+        """Why the file could not be opened yet (another process writes it), or None."""
         if writable:
             self.store = EventStore(self.path)
             self._con = self.store.con
         else:
             if not Path(self.path).exists():
                 raise StoreError(f"{self.path}: no such database")
-            try:
-                self._con = duckdb.connect(self.path, read_only=True)
-            except duckdb.Error as exc:
-                raise StoreError(f"{self.path}: cannot open the database read-only ({exc})") from exc
             self.store = None
+            try:
+                self._connection()
+            except DatabaseBusy:
+                pass  # served as 503 until the writer lets go (see the module docstring)
+
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        """The open connection; a read-only server whose file was held by a writer tries again here, and raises
+        `DatabaseBusy` while the writer still holds it."""
+        with self._open_lock:
+            if self._con is None:
+                try:
+                    self._con = connect(self.path, read_only=True, wait_s=0)
+                except DatabaseBusy as busy:
+                    self.busy = busy
+                    raise
+                except duckdb.Error as exc:
+                    raise StoreError(f"{self.path}: cannot open the database read-only ({exc})") from exc
+                self.busy = None
+            return self._con
 
     @contextmanager
     def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor for one request's reads (closed afterwards)."""
-        cur = self._con.cursor()
+        cur = self._connection().cursor()
         try:
             yield cur
         finally:
@@ -87,4 +116,5 @@ class Database:
         return value
 
     def close(self) -> None:
-        self._con.close()
+        if self._con is not None:
+            self._con.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from dyads.serve.queries import SORT_COLUMNS
 
@@ -31,10 +31,14 @@ def _blank_to_none(value: Any) -> Any:
     return None if isinstance(value, str) and not value.strip() else value
 
 
-ActorCode = Annotated[str | None, BeforeValidator(_upper), BeforeValidator(_blank_to_none),
-                      Field(default=None, pattern=ACTOR_RE, description="Country (CHN) or actor code prefix (CHNGOV).")]
-DateText = Annotated[str | None, BeforeValidator(_blank_to_none),
-                     Field(default=None, pattern=DATE_RE, description="YYYY, YYYY-MM or YYYY-MM-DD.")]
+# Constraints sit on the ``str`` inside ``X | None``: a blank value becomes None before validation, and pydantic
+# cannot apply a pattern to None (it raised TypeError, a 500, for ``?code=``).
+ActorText = Annotated[str, StringConstraints(pattern=ACTOR_RE)]
+ActorCode = Annotated[ActorText | None, BeforeValidator(_upper), BeforeValidator(_blank_to_none),
+                      Field(default=None, description="Country (CHN) or actor code prefix (CHNGOV).")]
+DateText = Annotated[Annotated[str, StringConstraints(pattern=DATE_RE)] | None, BeforeValidator(_blank_to_none),
+                     Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD.")]
+FreeText = Annotated[str, StringConstraints(min_length=2, max_length=200)]
 
 
 class _Params(BaseModel):
@@ -58,15 +62,15 @@ class EventParams(_Dated):
     source: ActorCode = None
     target: ActorCode = None
     either: bool = Field(False, description="With source and target: the dyad in both directions.")
-    code: Annotated[str | None, BeforeValidator(_blank_to_none),
-                    Field(default=None, pattern=r"^\d{2,4}$", description="CAMEO code prefix, e.g. 07 or 0332.")] = None
-    root: Annotated[str | None, BeforeValidator(_blank_to_none),
-                    Field(default=None, pattern=r"^(0[1-9]|1\d|20)$", description="CAMEO root, 01-20.")] = None
-    plover: Annotated[str | None, BeforeValidator(_upper), BeforeValidator(_blank_to_none),
-                      Field(default=None, pattern=r"^[A-Z_]{2,20}$", description="PLOVER type, e.g. AGREE.")] = None
+    code: Annotated[Annotated[str, StringConstraints(pattern=r"^\d{2,4}$")] | None, BeforeValidator(_blank_to_none),
+                    Field(default=None, description="CAMEO code prefix, e.g. 07 or 0332.")] = None
+    root: Annotated[Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1\d|20)$")] | None,
+                    BeforeValidator(_blank_to_none), Field(default=None, description="CAMEO root, 01-20.")] = None
+    plover: Annotated[Annotated[str, StringConstraints(pattern=r"^[A-Z_]{2,20}$")] | None, BeforeValidator(_upper),
+                      BeforeValidator(_blank_to_none), Field(default=None, description="PLOVER type, e.g. AGREE.")] = None
     modality: Modality | None = None
-    q: Annotated[str | None, BeforeValidator(_blank_to_none),
-                 Field(default=None, min_length=2, max_length=200, description="Words in the sentence.")] = None
+    q: Annotated[FreeText | None, BeforeValidator(_blank_to_none),
+                 Field(default=None, description="Words in the sentence.")] = None
     arms: bool = Field(False, description="Only events that name weapons.")
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
@@ -96,7 +100,7 @@ class ActorParams(_Params):
 
 class DocumentParams(_Params):
     status: Literal["coded", "duplicate", "failed", "skipped", "empty"] | None = None
-    q: Annotated[str | None, BeforeValidator(_blank_to_none), Field(default=None, min_length=2, max_length=200)] = None
+    q: Annotated[FreeText | None, BeforeValidator(_blank_to_none), Field(default=None)] = None
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
