@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import random
 import subprocess
 import sys
@@ -163,6 +164,11 @@ def dev_f1(parse_all: bool) -> str:
     return line
 
 
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages, as ``uptime`` prints them."""
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -175,6 +181,7 @@ def main() -> int:
         n, words = make_corpus(args.articles, corpus)
         n_sent = sentences_of(corpus, tmp / "sentences.json")
         print(f"corpus: {n} articles, {words} words, {n_sent} sentences (demo corpus recombined, seed {SEED})")
+        print(f"load average before the runs: {_load()} ({os.cpu_count()} CPUs; other jobs slow every figure)")
         script = tmp / "bare.py"
         script.write_text(BARE_PIPE)
         runs = [measure("(a) bare nlp.pipe, every sentence, 1 process", [sys.executable, str(script),
@@ -186,7 +193,8 @@ def main() -> int:
         for i, (name, extra) in enumerate(configs):
             runs.append(measure(name, [*dyads, "ingest", str(corpus), "--db", str(tmp / f"run{i}.duckdb"), "-q",
                                        *extra]))
-        print("\nwall time includes each command's start-up (model loads, worker start)")
+        print(f"\nload average after the runs: {_load()}")
+        print("wall time includes each command's start-up (model loads, worker start)")
         print(f"{'run':48} {'s':>7} {'articles/s':>10} {'words/s':>8} {'peak RSS/process MB':>20} {'all MB':>7}")
         for r in runs:
             print(f"{r.name:48} {r.seconds:7.1f} {n / r.seconds:10.2f} {words / r.seconds:8.0f} "

@@ -8,7 +8,7 @@ The work is split in two so that it can run on several processes or machines (`d
 - `code_items` is pure: source items in, `Outcome`s out (cleaned and coded documents, or their errors), in input
   order. It needs a `Pipeline` and nothing else, so it runs in worker processes.
 - `Recorder` is the one writer: it takes the outcomes in input order, groups near-duplicates, skips what the store
-  already holds and writes each document in its own transaction. A batch killed at any point leaves every document
+  already holds and writes whole documents, a few per transaction. A batch killed at any point leaves every document
   either wholly stored or absent, and a re-run codes exactly the absent ones.
 
 `run_batch` chains both in one process; `dyads.scale.local` and `dyads.scale.cluster` run `code_items` elsewhere and
@@ -25,11 +25,14 @@ from dyads.errors import DocumentError
 from dyads.ingest import NearDuplicateIndex, clean, iter_sources
 from dyads.ingest.sources import SourceItem
 from dyads.model import Document, Event
-from dyads.pipeline import Pipeline
+from dyads.pipeline import MAX_SENTENCE_TOKENS, Pipeline
 from dyads.store import EventStore
+from dyads.store.db import CodedWrite
 
 #: Source items coded together: their candidate sentences share `nlp.pipe` batches.
 CHUNK = 16
+#: Coded documents the `Recorder` writes in one transaction (at most: it also writes at the end of each call).
+WRITE_BATCH = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +133,14 @@ def code_items(
         to_code = [o for o in to_code if o.status == "coded"]
     for o, c in zip(to_code, coded):
         o.events, o.sentences, o.parsed = c.events, c.sentences, c.parsed
+        if c.overlong:  # the document is coded; its report says what was left out
+            o.reason = overlong_note(c.overlong, getattr(pipeline, "max_sentence_tokens", MAX_SENTENCE_TOKENS))
     return outcomes
+
+
+def overlong_note(n: int, limit: int) -> str:
+    """The report line of a coded document with sentences too long to parse."""
+    return f"{n} sentence{'s' if n != 1 else ''} over {limit} tokens not parsed"
 
 
 def chunks(items: Iterable[SourceItem], size: int = CHUNK) -> Iterator[list[WorkItem]]:
@@ -142,10 +152,14 @@ def chunks(items: Iterable[SourceItem], size: int = CHUNK) -> Iterator[list[Work
 
 class Recorder:
     """The single writer of a batch: takes outcomes in input order, decides their status against the store and
-    near-duplicates, and writes each document in one transaction (`EventStore.write_document`)."""
+    near-duplicates, and writes whole documents, several per transaction (`EventStore.write_documents`; never part
+    of a document)."""
 
     def __init__(self, store: EventStore | None) -> None:
         self.store = store
+        #: content hashes stored (coded or duplicate) among those of the outcomes `record_many` is recording,
+        #: with the documents it holds for the next write (they count as stored)
+        self._stored: set[str] = set()
         self.dedup: NearDuplicateIndex | None = None
         if store is not None:
             self.dedup = NearDuplicateIndex()
@@ -162,13 +176,73 @@ class Recorder:
 
     def record(self, o: Outcome) -> tuple[DocumentReport, list[Event]]:
         """Store one outcome (if there is a store) and return its report and the events it added."""
+        [result] = self.record_many([o], batch=1)
+        return result
+
+    def record_many(self, outcomes: Iterable[Outcome], *, batch: int = WRITE_BATCH
+                    ) -> Iterator[tuple[DocumentReport, list[Event]]]:
+        """`record` each outcome in order, writing up to ``batch`` coded documents in one transaction
+        (`EventStore.write_documents`: all of them or none). Each report is yielded once its document is stored;
+        the stored rows are those of recording the outcomes one by one."""
+        outcomes = list(outcomes)
+        if self.store is not None:  # one query for the lot, not one per document
+            self._stored = self.store.stored_documents([o.document.content_hash for o in outcomes if o.document])
+        held: list[tuple[DocumentReport, list[Event]] | tuple[Outcome, None]] = []
+        writes: list[CodedWrite] = []
+        try:
+            for o in outcomes:
+                decided = self._decide(o)
+                if decided is None:  # a coded document: stored with the next write
+                    assert o.document is not None
+                    writes.append(CodedWrite(o.document, o.events, o.sentences, o.parsed))
+                    self._stored.add(o.document.content_hash)
+                    held.append((o, None))
+                else:
+                    held.append(decided)
+                if len(writes) >= batch:
+                    yield from self._flush(held, writes)
+                    held, writes = [], []
+            yield from self._flush(held, writes)
+        finally:
+            self._stored = set()
+
+    def _flush(self, held: list[tuple[DocumentReport, list[Event]] | tuple[Outcome, None]],
+               writes: list[CodedWrite]) -> Iterator[tuple[DocumentReport, list[Event]]]:
+        """Write the held coded documents, then yield the held reports in order."""
+        stored = iter(self._write(writes))
+        for first, second in held:
+            if isinstance(first, Outcome):
+                doc = first.document
+                assert doc is not None
+                yield (DocumentReport(doc.doc_id, "coded", first.reason, next(stored), doc.date, doc.date_source),
+                       first.events)
+            else:
+                assert second is not None
+                yield first, second
+
+    def _write(self, writes: list[CodedWrite]) -> list[int]:
+        """Store coded documents in one transaction; the events stored for each. If that fails, they are written
+        one by one, so that those before the failing one are stored and its error is raised, as unbatched."""
+        if self.store is None:
+            return [len(w.events) for w in writes]
+        if not writes:
+            return []
+        try:
+            return self.store.write_documents(writes)
+        except Exception:
+            return [self.store.write_document(w.document, w.events, n_sentences=w.n_sentences,
+                                              n_parsed=w.n_parsed) for w in writes]
+
+    def _decide(self, o: Outcome) -> tuple[DocumentReport, list[Event]] | None:
+        """The report of an outcome that is not a new coded document (writing its record now), or None for a
+        coded document that the caller must store."""
         store, doc = self.store, o.document
         if doc is None:
             if store is not None:
                 store.write_failure(o.doc_id, o.status, o.reason)
             return DocumentReport(o.doc_id, o.status, o.reason), []
         group = self.dedup.add(doc.doc_id, doc.text) if self.dedup is not None else doc.doc_id
-        if store is not None and store.has_document(doc.content_hash):
+        if store is not None and doc.content_hash in self._stored:
             return DocumentReport(doc.doc_id, "unchanged", "already in the database", 0, doc.date,
                                   doc.date_source), []
         if o.status == "known":  # stored when the batch began, gone now: it was never coded here
@@ -179,12 +253,10 @@ class Recorder:
         if store is not None and group != doc.doc_id:
             doc.duplicate_of = group
             store.write_duplicate(doc)
+            self._stored.add(doc.content_hash)
             return DocumentReport(doc.doc_id, "duplicate", f"near-duplicate of {group}", 0, doc.date,
                                   doc.date_source), []
-        stored = len(o.events)
-        if store is not None:
-            stored = store.write_document(doc, o.events, n_sentences=o.sentences, n_parsed=o.parsed)
-        return DocumentReport(doc.doc_id, "coded", "", stored, doc.date, doc.date_source), o.events
+        return None
 
 
 def run_batch(
@@ -204,8 +276,8 @@ def run_batch(
     recorder = Recorder(store)
     known = recorder.known_hashes()
     for chunk in chunks(iter_sources(paths)):
-        for outcome in code_items(chunk, pipeline=pipeline, doc_date=doc_date, known=known):
-            report, events = recorder.record(outcome)
+        outcomes = code_items(chunk, pipeline=pipeline, doc_date=doc_date, known=known)
+        for report, events in recorder.record_many(outcomes):
             if on_document is not None:
                 on_document(report)
             yield report, events

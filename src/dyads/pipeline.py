@@ -35,6 +35,10 @@ from dyads.nlp.screen import TriggerScreen
 from dyads.nlp.sentences import SentenceSpan, SentenceSplitter
 
 BACK_REFERENCES = PERSON_PRONOUNS | {"it", "they", "its", "their"}
+MAX_SENTENCE_TOKENS = 400
+"""A sentence longer than this is not parsed (the parser's cost grows with its length, and no news sentence is this
+long: it is a table, a list or a page run together); the document is coded without it and its report says how many
+sentences were left out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,8 @@ class CodedDocument:
     events: list[Event]
     sentences: int
     parsed: int
+    overlong: int = 0
+    """Sentences over `MAX_SENTENCE_TOKENS` tokens: counted, not parsed (see `Pipeline.screen`)."""
 
 
 @dataclass(slots=True)
@@ -52,6 +58,7 @@ class _Screened:
     document: Document
     sentences: int
     candidates: list[SentenceSpan] = field(default_factory=list)
+    overlong: int = 0
 
 
 class Pipeline:
@@ -65,9 +72,11 @@ class Pipeline:
         actors: ActorDictionary | None = None,
         lexicon: Lexicon | None = None,
         batch_size: int = 64,
+        max_sentence_tokens: int = MAX_SENTENCE_TOKENS,
     ) -> None:
         self.nlp: Language = load_model(model)
         self.parse_all = parse_all
+        self.max_sentence_tokens = max_sentence_tokens
         self.batch_size = batch_size
         self.resolver = ActorResolver(self.nlp.vocab, actors or default_dictionary())
         self.resolver.add_patterns(self.nlp.make_doc)
@@ -103,12 +112,17 @@ class Pipeline:
         "he" or "the minister" stands for: when a candidate refers back, the last such sentence before it (with no
         candidate in between) is parsed too, so that the document's actor memory is what parsing every sentence
         would have made it.
+
+        A sentence over ``max_sentence_tokens`` tokens is counted in ``overlong`` and neither parsed nor screened.
         """
         screened = _Screened(document, 0)
         named = False
         held: SentenceSpan | None = None
         for s in self.splitter(document.text):
             screened.sentences += 1
+            if len(s.tokens) > self.max_sentence_tokens:  # a table, a list run together, a scraped blob
+                screened.overlong += 1
+                continue
             if self.parse_all:
                 screened.candidates.append(s)
                 continue
@@ -154,7 +168,7 @@ class Pipeline:
             for s in w.candidates:
                 ctx = SentenceContext(w.document.doc_id, s.index, s.start, s.end, doc_date)
                 events.extend(self.extractor(next(parsed), ctx, memory))
-            yield CodedDocument(w.document, events, w.sentences, len(w.candidates))
+            yield CodedDocument(w.document, events, w.sentences, len(w.candidates), w.overlong)
 
 
 def _parse_iso(text: str | None) -> date | None:

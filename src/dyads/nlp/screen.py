@@ -59,7 +59,15 @@ class TriggerScreen:
 
     def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
         rules, exceptions = _lemmatizer_tables(nlp)
-        forms_of = lambda lemma: inflections(lemma, rules, exceptions)  # noqa: E731
+        known: dict[str, frozenset[str]] = {}
+
+        def forms_of(lemma: str) -> frozenset[str]:
+            # Many entries share object nouns ("talks", "aid"): each lemma's forms are generated once.
+            forms = known.get(lemma)
+            if forms is None:
+                forms = known[lemma] = frozenset(inflections(lemma, rules, exceptions))
+            return forms
+
         #: word form -> the verb lemmas it can be, for verbs with an entry that needs nothing else.
         self.bare: set[str] = set()
         #: word form -> what the entries of its lemma need.

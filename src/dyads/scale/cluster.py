@@ -9,7 +9,7 @@ whose task raises is retried ``retries`` times by Dask; one that still fails is 
 documents are recorded as failed, so that a later run codes them again.
 
 When every shard is done the parts are merged, in shard order, through the batch's `Recorder`: the same
-near-duplicate grouping, the same "already stored" check, the same one-transaction-per-document writes as a single
+near-duplicate grouping, the same "already stored" check, the same whole-document transactions as a single
 process, so the database ends up the same, and merging a part twice adds nothing.
 
 `local_cluster` starts a `LocalCluster` (tests, benchmarks, ``--cluster local:N``).
@@ -181,8 +181,7 @@ def ingest_cluster(
                 outcomes: Iterable[Outcome] = [Outcome(d, "failed", reason) for d in doc_ids]
             else:
                 outcomes = read_part(Path(result))
-            for outcome in outcomes:
-                report, events = recorder.record(outcome)
+            for report, events in recorder.record_many(outcomes):
                 if on_document is not None:
                     on_document(report)
                 yield report, events

@@ -130,8 +130,7 @@ def ingest_local(
     known = frozenset(recorder.known_hashes())
     work = chunks(iter_sources(paths), chunk_size)
     for outcomes in code_in_pool(work, spec=spec, workers=workers, doc_date=doc_date, known=known):
-        for outcome in outcomes:
-            report, events = recorder.record(outcome)
+        for report, events in recorder.record_many(outcomes):
             if on_document is not None:
                 on_document(report)
             yield report, events

@@ -126,8 +126,8 @@ class _Writer:
     def flush(self) -> None:
         if not self.pending:
             return
-        _insert(self.con, "merged_events", pa.table(self.merged))
-        _insert(self.con, "event_sources", pa.table(self.sources))
+        _insert(self.con, "merged_events", self.merged)
+        _insert(self.con, "event_sources", self.sources)
         self.written += self.pending
         self.pending = 0
         for d in (self.merged, self.sources):
@@ -135,8 +135,19 @@ class _Writer:
                 v.clear()
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> None:
-    con.register("_new_rows", data)
+SMALL_INSERT = 5_000
+"""Up to this many rows, `_insert` binds each column as a list parameter (no Arrow table: building one from Python
+lists imports pandas, about a second, more than a small refresh takes); above it, Arrow is the faster path."""
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list[Any]]) -> None:
+    """Insert the rows given column by column (equal-length lists) into ``table``."""
+    names = list(columns)
+    if len(columns[names[0]]) <= SMALL_INSERT:
+        con.execute(f"INSERT INTO {table} ({','.join(names)}) SELECT "
+                    + ",".join(f"unnest(${i + 1})" for i in range(len(names))), [columns[c] for c in names])
+        return
+    con.register("_new_rows", pa.table(columns))
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _new_rows")
     finally:
