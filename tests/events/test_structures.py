@@ -316,3 +316,16 @@ def test_rejecting_a_plan_made_by_someone_targets_them(code_text):
 def test_coordinated_sources_backing_something_do_not_back_each_other(code_text):
     events = code_text("Canada and the Netherlands provided support for the operation.")
     assert all(e.target is None for e in events) and {e.source.country for e in events} == {"CAN", "NLD"}
+
+
+def test_an_event_noun_as_the_subject_of_a_verb_of_going_on(code_text):
+    events = code_text("Chilean protests against the pension reform spread to Valparaiso on Monday.")
+    assert [(e.source.country, e.target.code if e.target else None, e.cameo[:2]) for e in events] == [
+        ("CHL", "CHLGOV", "14")]
+    events = code_text("Clashes between Armenian and Azerbaijani troops erupted on Monday.")
+    assert {(e.source.code, e.target.code) for e in events} == {("ARMMIL", "AZEMIL"), ("AZEMIL", "ARMMIL")}
+
+
+def test_a_titled_person_with_no_country_acts_in_the_only_country_named(code_text):
+    events = code_text("Judge Maria Lopez opened a fraud investigation against three Peruvian ministers.")
+    assert ("PERJUD", "PERGOV") in {(e.source.code, e.target.code if e.target else None) for e in events}

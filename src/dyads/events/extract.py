@@ -54,6 +54,9 @@ MUTUAL_ROOTS = {"03", "04", "05", "06", "08"}
 #: Threats and coercion that a state may aim at its own population: "imposed a curfew", "will impose martial law".
 DOMESTIC_CONTROL_ROOTS = {"13", "17"}
 STATE_ROLES = {None, "GOV", "MIL", "COP", "JUD", "LEG"}
+#: Verbs of going on, whose subject can be an event: "riots CONTINUED", "clashes ERUPTED", "protests SPREAD".
+ONGOING_VERBS = {"continue", "erupt", "spread", "escalate", "intensify", "resume", "persist", "rage", "flare",
+                 "break", "grow", "spill", "mount"}
 #: Verbs whose subject is given the event noun by someone else ("received assurances from", "won backing from").
 RECEIVING_VERBS = {"receive", "get", "win", "obtain", "secure", "gain", "accept"}
 DOMESTIC_DEFAULT = "country of the source (domestic default)"
@@ -96,6 +99,8 @@ class Trigger:
     """Set when the entry's object is ``@CLAUSE``: the that-clause whose subject is the target ("alleged that X")."""
     nominal: bool = False
     """The event is the noun's (nouns.tsv), carried by a light or frame verb: "held TALKS", "received ASSURANCES"."""
+    subject_event: bool = False
+    """The event noun is the verb's subject ("riots ... continued"): its modifiers and phrases give the actors."""
 
 
 @dataclass(slots=True)
@@ -170,6 +175,14 @@ class EventExtractor:
         # 3. The verb's own general entry.
         if bare is not None:
             return self._verb_trigger(bare[0], bare[1], obj_nouns)
+        # 3b. An event noun as the subject of a verb of going on: "Palestinian RIOTS against Israel are continuing",
+        # "clashes erupted" -- the noun's modifiers are its actors.
+        if lemma in ONGOING_VERBS and not objs:
+            for subj in st.own_subjects(verb):
+                n = self.noun_entry(subj) if subj.pos_ == "NOUN" else None
+                if n is not None:
+                    return Trigger(n.cameo, f"{n.source} noun '{n.noun}' as the subject of '{lemma}' -> {n.cameo}",
+                                   f"{subj.text} {verb.text}", 0.7, noun=subj, nominal=True, subject_event=True)
         # 4. A light or reporting verb with an event noun: "held TALKS with", "announced a PACT with". Other verbs
         # with an event noun say nothing certain about it ("prohibited all AID" is not aid).
         if kind not in ("light", "report", "attempt"):
@@ -227,6 +240,13 @@ class EventExtractor:
             targets = [addressees]
             if frame.kind == "demand" and not targets[0]:
                 targets = self.targets(verb, trigger, passive)
+        elif trigger.subject_event and trigger.noun is not None:
+            noun = trigger.noun
+            sources = [m for m in noun.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
+            targets = [[t for p, t in st.prep_objects(noun) if p in st.TARGET_PREPS]]
+            if not sources:  # "clashes BETWEEN Armenian and Azerbaijani troops erupted": the two sides
+                sources = [t for p, t in st.prep_objects(noun) if p == "between"]
+                targets = [[]]
         elif verb.lemma_.lower() in RECEIVING_VERBS and trigger.nominal and not passive and (
                 verb.lemma_.lower() == "receive" or _givers(verb, trigger.noun)):
             # "demonstrators RECEIVED assurances FROM the government": the giver acts on the receiver; with no giver
@@ -399,7 +419,8 @@ class EventExtractor:
                 notes.append("domestic measure against the own population (no target named)")
                 rule = " | ".join([c.trigger.rule, *notes])
         mutual = not targets and len(sources) > 1 and (
-            (code[:2] in MUTUAL_ROOTS and code not in ONE_WAY_CODES) or c.verb.lemma_.lower() in RECIPROCAL_VERBS)
+            (code[:2] in MUTUAL_ROOTS and code not in ONE_WAY_CODES) or c.verb.lemma_.lower() in RECIPROCAL_VERBS
+            or (c.trigger.noun is not None and c.trigger.noun.lemma_.lower() in RECIPROCAL_VERBS))
         if mutual:
             notes.append("coordinated sources act on each other")
             rule = " | ".join([c.trigger.rule, *notes])
@@ -431,8 +452,9 @@ class EventExtractor:
         country = next(iter(countries))
         out = []
         for t in tokens:
-            hit = self.resolver.role_of(t)
-            if hit is not None and t.pos_ == "NOUN":
+            hit = self.resolver.role_of(t) if t.pos_ == "NOUN" else next(  # "JUDGE Alejandro Rivera": the title
+                (h for c in t.children if c.dep_ == "compound" and (h := self.resolver.role_of(c)) is not None), None)
+            if hit is not None:
                 out.append(Actor(code=country + hit[0], country=country, role=hit[0], text=t.text,
                                  entry=f"{hit[2]}; the only country the sentence names"))
         return out
