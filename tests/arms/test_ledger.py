@@ -105,3 +105,8 @@ def test_the_ledger_is_the_same_from_a_generator_as_from_a_list(code_text):
     as_list = [r.to_record() for r in build_ledger(mentions)]
     assert len(as_list) == 2
     assert [r.to_record() for r in build_ledger(m for m in mentions)] == as_list
+
+
+def test_fighter_jets_named_by_designation_are_not_fighters_of_a_group(code_text):
+    events = code_text("The first F-16 Block 70 fighters for Taiwan will not arrive before next year.")
+    assert all(e.source.role != "REB" for e in events)

@@ -452,6 +452,8 @@ class EventExtractor:
         country = next(iter(countries))
         out = []
         for t in tokens:
+            if t.pos_ == "NOUN" and (ph.has_designation(t) or self._is_equipment(t)):
+                continue  # "the first F-16 FIGHTERS for Taiwan": aircraft, not militants
             hit = self.resolver.role_of(t) if t.pos_ == "NOUN" else next(  # "JUDGE Alejandro Rivera": the title
                 (h for c in t.children if c.dep_ == "compound" and (h := self.resolver.role_of(c)) is not None), None)
             if hit is not None:
