@@ -1,0 +1,83 @@
+"""Pruning one sentence's codings: the events that only retell another event of the same sentence are dropped.
+
+Pure functions over the extractor's candidates and their events; `prune_codings` is the one entry point.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from dyads.events import structure as st
+from dyads.model import Event
+
+if TYPE_CHECKING:
+    from dyads.events.extract import _Candidate
+
+#: Appeals and demands, which a protest's purpose clause expresses without being an event of its own.
+DEMAND_ROOTS = {"02", "10"}
+
+
+def prune_codings(coded: list[tuple[_Candidate, list[Event]]]) -> list[Event]:
+    """One sentence's codings less those that retell another: an actor's target-less coding beside a dyadic one (its
+    manner or result: "opened fire on the crowd, KILLING one person"), a protest's purpose ("marched TO DEMAND"), the
+    content of an agreement or plan already coded ("signed an agreement TO INCREASE trade"), and a second coding of
+    the same dyad and CAMEO root (the one in the higher clause stays)."""
+    protests = {c.verb.i: {e.source.code for e in evs} for c, evs in coded if any(e.cameo[:2] == "14" for e in evs)}
+    dyadic_sources = {e.source.code for _, evs in coded for e in evs if e.target is not None}
+    nouns: dict[int, set[str | None]] = {}  # nouns that other codings are about -> their sources
+    for c, evs in coded:
+        for n in [*st.objects(c.verb), *([c.trigger.noun] if c.trigger.noun is not None else [])]:
+            if c.verb.dep_ == "relcl" and n.i == c.verb.head.i:
+                continue  # the noun a relative clause describes is not what that clause's event is about
+            nouns.setdefault(n.i, set()).update(e.source.code for e in evs)
+    kept: list[tuple[int, Event]] = []
+    for c, evs in coded:
+        for ev in evs:
+            if ev.target is None and ev.source.code in dyadic_sources and not ev.weapons:
+                continue  # (a target-less event naming weapons stays: the arms ledger reads its supplier off them)
+            if ev.cameo[:2] in DEMAND_ROOTS and _purpose_of_protest(c.verb, ev.source.code, protests):
+                continue
+            if _content_of_agreement(c.verb, ev.source.code, nouns):
+                continue  # "signed an agreement TO INCREASE trade": what was agreed, not a second event
+            kept.append((_depth(c.verb), ev))
+    best: dict[tuple[str | None, str | None, str], tuple[tuple[int, int], Event]] = {}
+    for depth, ev in kept:
+        key = (ev.source.code, ev.target.code if ev.target else None, ev.cameo[:2])
+        rank = (-_specificity(ev.cameo), depth)  # the most specific code, then the higher clause
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, ev)
+    chosen = {id(ev) for _, ev in best.values()}
+    return [ev for _, ev in kept if id(ev) in chosen]
+
+
+def _content_of_agreement(verb: Token, source: str | None, nouns: dict[int, set[str | None]]) -> bool:
+    """Is ``verb`` what an already coded agreement, plan or deal says ("an agreement TO INCREASE trade", whether the
+    parser hangs the infinitive on the noun or on the verb that signed it)?"""
+    if verb.dep_ in ("acl", "relcl") and source in nouns.get(verb.head.i, ()):
+        return True
+    if verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return any(o.lemma_.lower() in st.COMMITMENT_NOUNS and source in nouns.get(o.i, ())
+                   for o in st.objects(verb.head))
+    return False
+
+
+def _specificity(code: str) -> int:
+    """3- and 4-digit codes say more than a root's general code ("100" demand, "190" use force)."""
+    return len(code.rstrip("0")) if len(code) > 2 else 0
+
+
+def _depth(tok: Token) -> int:
+    return sum(1 for _ in tok.ancestors)
+
+
+def _purpose_of_protest(verb: Token, source: str | None, protests: dict[int, set[str | None]]) -> bool:
+    """Is ``verb`` the purpose or manner clause of a protest by the same source ("demonstrated CALLING FOR
+    independence", "blocked roads TO PRESS their demands")? CAMEO codes such a sentence as the protest alone."""
+    tok = verb
+    while tok.dep_ in ("advcl", "xcomp", "acl", "relcl", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i in protests and source in protests[tok.i]:
+            return True
+    return False
