@@ -394,8 +394,9 @@ class EventExtractor:
         if code == "010":
             return []  # a bare statement: CAMEO's residual code is not coded as an event
         when = self._date(c, sent, ctx)
-        quantities, weapons = self._things(c)
-        clause = self._clause(c, sent)
+        other = ph.other_clauses(c.verb, self._reporting)  # other events' clauses: read once, used twice
+        quantities, weapons = self._things(c, other)
+        clause = self._clause(c, sent, other)
         location = ph.location(c.verb, c.trigger.noun, names)
         rule = " | ".join([c.trigger.rule, *notes])
         conf = c.trigger.base_confidence - (0.1 if notes else 0.0) - (0.1 if modality in (Modality.HYPOTHETICAL, Modality.REPORTED) else 0.0)
@@ -599,30 +600,27 @@ class EventExtractor:
                     return speaker
         return source
 
-    def _governed(self, c: _Candidate) -> list[Token]:
-        """The verb and what it governs, less other events' clauses; a relative clause with the noun it describes."""
-        other = ph.other_clauses(c.verb, self._reporting) | ph.conveyances(c.verb)
-        tokens = [t for t in c.verb.subtree if t.i not in other]
+    def _governed(self, c: _Candidate, other: set[int]) -> list[Token]:
+        """The verb and what it governs, less ``other`` events' clauses and conveyances; a relative clause with the
+        noun it describes."""
+        skip = other | ph.conveyances(c.verb)
+        tokens = [t for t in c.verb.subtree if t.i not in skip]
         if c.verb.dep_ == "relcl" and c.verb.head in st.objects(c.verb):
             # "the six HOWITZERS that Australia promised Ukraine"
             tokens = [w for left in c.verb.head.lefts for w in left.subtree] + [c.verb.head] + tokens
         return sorted(tokens, key=lambda t: t.i)
 
-    def _clause(self, c: _Candidate, sent) -> str:  # type: ignore[no-untyped-def]
-        """Where the event's own cues are read: the sentence less other events' clauses under the verb (a relative
-        clause is background to its sentence, so only itself)."""
-        if c.verb.dep_ == "relcl":
-            tokens = self._governed(c)
-        else:
-            other = ph.other_clauses(c.verb, self._reporting)
-            tokens = [t for t in sent if t.i not in other]
+    def _clause(self, c: _Candidate, sent, other: set[int]) -> str:  # type: ignore[no-untyped-def]
+        """Where the event's own cues are read: the sentence less ``other`` events' clauses (a relative clause is
+        background to its sentence, so only itself)."""
+        tokens = self._governed(c, other) if c.verb.dep_ == "relcl" else [t for t in sent if t.i not in other]
         return "".join(t.text_with_ws for t in tokens).strip()
 
-    def _things(self, c: _Candidate) -> tuple[list[Quantity], list[Weapon]]:
+    def _things(self, c: _Candidate, other: set[int]) -> tuple[list[Quantity], list[Weapon]]:
         """Money, counts and weapon systems named in the event's own clause (the verb and what it governs)."""
         from dyads.quantities import find_counts, find_money, find_weapons
 
-        text = "".join(t.text_with_ws for t in self._governed(c))
+        text = "".join(t.text_with_ws for t in self._governed(c, other))
         return [*find_money(text), *find_counts(text)], find_weapons(text)
 
     def _modality(self, c: _Candidate) -> tuple[str | None, Modality, list[str]]:

@@ -131,13 +131,7 @@ class Dataset:
         if order not in ORDERS:
             raise ValueError(f"order must be one of {', '.join(ORDERS)}")
         if merged:
-            if q:
-                where.append("merged_id IN (SELECT s.merged_id FROM event_sources s JOIN events e USING (event_id)"
-                             " WHERE contains(lower(e.sentence), lower(?)))")
-                params.append(q)
-            if min_documents:
-                where.append("n_documents >= ?")
-                params.append(int(min_documents))
+            _merged_only(where, params, q=q, min_documents=min_documents)
             sql = f"SELECT {MERGED_SELECT} FROM merged_events" + _where(where)
             sql += " ORDER BY " + ORDERS[order].format(id="merged_id")
         else:
@@ -369,6 +363,17 @@ def _bound(text: str, which: int) -> date:
     if bounds[which] is None:
         raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
     return bounds[which]  # type: ignore[return-value]
+
+
+def _merged_only(where: list[str], params: list[Any], *, q: str | None, min_documents: int | None) -> None:
+    """The filters only merged events have: words in any source sentence, and a least number of documents."""
+    if q:
+        where.append("merged_id IN (SELECT s.merged_id FROM event_sources s JOIN events e USING (event_id)"
+                     " WHERE contains(lower(e.sentence), lower(?)))")
+        params.append(q)
+    if min_documents:
+        where.append("n_documents >= ?")
+        params.append(int(min_documents))
 
 
 def _where(where: list[str]) -> str:

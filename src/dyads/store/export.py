@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from dyads.store.dataset import Dataset, _filters, _jsonable, _where
+from dyads.store.dataset import Dataset, _filters, _jsonable, _merged_only, _where
 from dyads.store.gdelt import SELECT as GDELT_SELECT
 from dyads.store.gdelt import gdelt_row
 
@@ -50,13 +50,7 @@ def _export_gdelt(ds: Dataset, out: Path, **filters: Any) -> int:
     given = {k: v for k, v in filters.items() if v is not None}
     q, min_documents = given.pop("q", None), given.pop("min_documents", None)
     where, params = _filters(**given)
-    if q:
-        where.append("merged_id IN (SELECT s.merged_id FROM event_sources s JOIN events e USING (event_id)"
-                     " WHERE contains(lower(e.sentence), lower(?)))")
-        params.append(q)
-    if min_documents:
-        where.append("n_documents >= ?")
-        params.append(int(min_documents))
+    _merged_only(where, params, q=q, min_documents=min_documents)
     sql = f"SELECT {GDELT_SELECT} FROM merged_events{_where(where)} ORDER BY date_start NULLS LAST, merged_id"
     cur = ds.con.cursor()
     cur.execute(sql, params)
