@@ -65,8 +65,6 @@ class DocumentMemory:
     """The last plural group that was a subject ("the rebels", "the Egyptians"): what a later "they" stands for."""
     last_groups: list[Actor] = field(default_factory=list)
     """The coordinated main-clause subjects of the last sentence that had any ("Iran and Russia held talks")."""
-    previous_groups: list[Actor] = field(default_factory=list)
-    """``last_groups`` as it stood before the current sentence: a "they" in this sentence means them."""
 
     def remember(self, actor: Actor, entry: NameEntry | None = None, head: str | None = None) -> None:
         if actor.country:

@@ -317,7 +317,6 @@ class EventExtractor:
             return cache[tok.i]
 
         actor.memory = memory  # type: ignore[attr-defined]
-        memory.previous_groups = memory.last_groups  # what a "they" in this sentence can mean
 
         # Resolve sentence subjects first, left to right, so that memory (pronouns, "the minister") follows the text.
         groups = memory.last_groups
@@ -327,7 +326,6 @@ class EventExtractor:
                 if tok.head.dep_ == "ROOT":  # "Iran and Russia held talks. THEY agreed ...": both
                     both = [a for t in st.conjuncts(tok) if (a := actor(t)) is not None and a.code]
                     groups = both if len(both) > 1 else []
-        memory.last_groups = groups
         cands: list[_Candidate] = []
         for tok in sent:
             if ph.is_predicate(tok):
@@ -339,6 +337,7 @@ class EventExtractor:
         cands = [c for c in cands if c.trigger.clause is not None
                  or not (c.verb.i in framed and self.lexicon.frames.get(c.verb.lemma_.lower()))]
         coded = [(c, self._code(c, sent, ctx, actor, names)) for c in cands]
+        memory.last_groups = groups  # after coding: a "they" in this sentence meant the previous sentence's groups
         return prune_codings(coded)
 
     def _code(self, c: _Candidate, sent, ctx: SentenceContext, actor, names) -> list[Event]:  # type: ignore[no-untyped-def]
@@ -475,9 +474,9 @@ class EventExtractor:
         coordinated modifiers give one actor each ("Indian and Chinese troops" -> INDMIL, CHNMIL); a main-clause
         "they" after coordinated subjects is all of them."""
         memory = getattr(actor, "memory", None)
-        if tok.lower_ == "they" and tok.head.dep_ == "ROOT" and memory is not None and memory.previous_groups:
+        if tok.lower_ == "they" and tok.head.dep_ == "ROOT" and memory is not None and memory.last_groups:
             return [a.model_copy(update={"text": f"they ({a.text})", "entry": f"{a.entry} (pronoun)"})
-                    for a in memory.previous_groups]
+                    for a in memory.last_groups]
         a = actor(tok)
         if a is None:
             return []
