@@ -71,7 +71,7 @@ class Pipeline:
         parse_all: bool = False,
         actors: ActorDictionary | None = None,
         lexicon: Lexicon | None = None,
-        batch_size: int = 64,
+        batch_size: int = 256,
         max_sentence_tokens: int = MAX_SENTENCE_TOKENS,
     ) -> None:
         self.nlp: Language = load_model(model)
