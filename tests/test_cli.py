@@ -93,6 +93,8 @@ def test_ingest_twice_adds_nothing_and_events_can_be_queried(corpus, tmp_path):
     assert [json.loads(line)["source"]["code"] for line in j.stdout.splitlines()] == ["USA"]
     none = dyads("events", "--db", str(db), "--source", "PAK", "--since", "2023-01-01", "--format", "jsonl")
     assert none.stdout.strip() == ""
+    bad = dyads("events", "--db", str(db), "--since", "last spring")
+    assert bad.returncode == 2 and "not a date: 'last spring'" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):

@@ -200,8 +200,11 @@ def events(
     from dyads.store import EventStore
 
     with EventStore(db, read_only=True) as store:
-        records = store.events(source=source, target=target, since=since, until=until, code=code_, plover=plover,
-                               limit=limit)
+        try:
+            records = store.events(source=source, target=target, since=since, until=until, code=code_,
+                                   plover=plover, limit=limit)
+        except ValueError as exc:  # a date that is not YYYY[-MM[-DD]]
+            raise typer.BadParameter(str(exc), param_hint="--since/--until") from None
     _write_records(records, fmt)
 
 

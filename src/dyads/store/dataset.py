@@ -23,7 +23,7 @@ from typing import Any, Literal
 import duckdb
 
 from dyads.errors import StoreError
-from dyads.store.merge import date_bounds
+from dyads.store.filters import actor_match, event_filters, merged_only, page_sql, where_sql
 from dyads.store.readonly import check_read_only, connect_read_only
 from dyads.store.schema import SCHEMA_VERSION
 
@@ -126,13 +126,13 @@ class Dataset:
         root (``07``); ``code``: a CAMEO code prefix; ``q``: words in a source sentence (case-insensitive);
         ``min_documents``: merged events told by at least this many documents; ``order``: ``-date``, ``date``,
         ``-confidence`` or ``-sources``."""
-        where, params = _filters(source=source, target=target, since=since, until=until, root=root, code=code,
+        where, params = event_filters(source=source, target=target, since=since, until=until, root=root, code=code,
                                  plover=plover, modality=modality, prefix="" if merged else "e.")
         if order not in ORDERS:
             raise ValueError(f"order must be one of {', '.join(ORDERS)}")
         if merged:
-            _merged_only(where, params, q=q, min_documents=min_documents)
-            sql = f"SELECT {MERGED_SELECT} FROM merged_events" + _where(where)
+            merged_only(where, params, q=q, min_documents=min_documents)
+            sql = f"SELECT {MERGED_SELECT} FROM merged_events" + where_sql(where)
             sql += " ORDER BY " + ORDERS[order].format(id="merged_id")
         else:
             if q:
@@ -142,10 +142,10 @@ class Dataset:
                 raise ValueError("order -sources is for merged events")
             # Filter, order and page the mentions first, then look up their merged ids (a join on the page only).
             order_by = " ORDER BY " + ORDERS[order].replace("date_start", "e.date_start").format(id="e.event_id")
-            page = f"SELECT * FROM events e{_where(where)}{order_by}{_page(limit, offset, params)}"
+            page = f"SELECT * FROM events e{where_sql(where)}{order_by}{page_sql(limit, offset, params)}"
             sql = f"SELECT {MENTION_SELECT} FROM ({page}) e LEFT JOIN event_sources s USING (event_id){order_by}"
             return self._run(sql, params, as_)
-        sql += _page(limit, offset, params)
+        sql += page_sql(limit, offset, params)
         return self._run(sql, params, as_)
 
     def event(self, merged_id: str) -> dict[str, Any] | None:
@@ -181,13 +181,13 @@ class Dataset:
         if freq not in FREQ_RANK:
             raise ValueError("freq must be day, week, month or year")
         table = "merged_events" if merged else "events"
-        where, params = _filters(since=since, until=until, root=root, prefix="")
-        side_a, pa_ = _actor_match("source", a, "")
-        side_b, pb_ = _actor_match("target", b, "")
+        where, params = event_filters(since=since, until=until, root=root, prefix="")
+        side_a, pa_ = actor_match("source", a, "")
+        side_b, pb_ = actor_match("target", b, "")
         dyad, dyad_params = f"({side_a} AND {side_b})", pa_ + pb_
         if both_directions:
-            back_a, qa = _actor_match("source", b, "")
-            back_b, qb = _actor_match("target", a, "")
+            back_a, qa = actor_match("source", b, "")
+            back_b, qb = actor_match("target", a, "")
             dyad, dyad_params = f"({dyad} OR ({back_a} AND {back_b}))", dyad_params + qa + qb
         where = [dyad, "date_start IS NOT NULL", *where]
         params = dyad_params + params
@@ -201,7 +201,7 @@ class Dataset:
                 SELECT CAST(date_trunc('{freq}', date_start) AS DATE) AS period, count(*) AS events,
                        round(avg(goldstein), 3) AS mean_goldstein,
                        count(*) FILTER (WHERE {PRECISION_RANK_SQL} > {FREQ_RANK[freq]}) AS imprecise, {roots}, {quads}
-                FROM {table}{_where(where)} GROUP BY period),
+                FROM {table}{where_sql(where)} GROUP BY period),
             periods AS (
                 SELECT CAST(unnest(generate_series(min(period), max(period), INTERVAL 1 {freq})) AS DATE) AS period
                 FROM agg)
@@ -222,7 +222,7 @@ class Dataset:
         as_: OutputFormat = "records",
     ) -> Any:
         """The (source, target) pairs with most events, with mentions, documents and mean Goldstein score."""
-        where, params = _filters(source=source, target=target, since=since, until=until, root=root, prefix="")
+        where, params = event_filters(source=source, target=target, since=since, until=until, root=root, prefix="")
         if merged:
             where.append("target_key != ''")
             sql = ("SELECT source_key AS source, target_key AS target, count(*) AS events, sum(n_mentions) AS mentions,"
@@ -232,7 +232,7 @@ class Dataset:
             sql = ("SELECT coalesce(source_country, source_code) AS source, coalesce(target_country, target_code)"
                    " AS target, count(*) AS events, count(*) AS mentions, round(avg(goldstein), 3) AS mean_goldstein"
                    " FROM events")
-        sql += _where(where) + " GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?"
+        sql += where_sql(where) + " GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?"
         return self._run(sql, [*params, int(limit)], as_)
 
     # -- other tables ----------------------------------------------------------------------------------------
@@ -247,9 +247,9 @@ class Dataset:
         if country:
             where.append("country = ?")
             params.append(country.upper())
-        sql = ("SELECT code, country, role, name, n_source, n_target FROM actors" + _where(where)
+        sql = ("SELECT code, country, role, name, n_source, n_target FROM actors" + where_sql(where)
                + " ORDER BY n_source + n_target DESC, code")
-        return self._run(sql + _page(limit, offset, params), params, as_)
+        return self._run(sql + page_sql(limit, offset, params), params, as_)
 
     def documents(self, *, status: str | None = None, limit: int | None = None, offset: int = 0,
                   as_: OutputFormat = "records") -> Any:
@@ -259,9 +259,9 @@ class Dataset:
             where.append("status = ?")
             params.append(status)
         sql = ("SELECT doc_key, doc_id, url, title, site, date, date_source, language, status, reason, duplicate_of,"
-               " n_sentences, n_parsed, n_events, ingested_at FROM documents" + _where(where)
+               " n_sentences, n_parsed, n_events, ingested_at FROM documents" + where_sql(where)
                + " ORDER BY doc_id, doc_key")
-        return self._run(sql + _page(limit, offset, params), params, as_)
+        return self._run(sql + page_sql(limit, offset, params), params, as_)
 
     def arms(self, *, supplier: str | None = None, recipient: str | None = None,
              as_: OutputFormat = "records") -> Any:
@@ -271,7 +271,7 @@ class Dataset:
             if value:
                 where.append(f"{col} = ?")
                 params.append(value.upper())
-        sql = "SELECT * FROM arms" + _where(where) + " ORDER BY supplier, recipient, weapon, status"
+        sql = "SELECT * FROM arms" + where_sql(where) + " ORDER BY supplier, recipient, weapon, status"
         return self._run(sql, params, as_)
 
     def counts(self) -> dict[str, int]:
@@ -320,75 +320,6 @@ def _needs_upkeep(con: duckdb.DuckDBPyConnection) -> bool:
         return True
     row = con.execute("SELECT count(*) FROM merge_dirty").fetchone()
     return bool(row and row[0])
-
-
-def _actor_match(side: str, value: str, prefix: str) -> tuple[str, list[Any]]:
-    v = value.upper()
-    return f"({prefix}{side}_country = ? OR starts_with({prefix}{side}_code, ?))", [v, v]
-
-
-def _filters(*, source: str | None = None, target: str | None = None, since: str | None = None,
-             until: str | None = None, root: str | None = None, code: str | None = None, plover: str | None = None,
-             modality: str | None = None, prefix: str = "") -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    for side, value in (("source", source), ("target", target)):
-        if value:
-            clause, ps = _actor_match(side, value, prefix)
-            where.append(clause)
-            params += ps
-    if since:
-        where.append(f"{prefix}date_end >= ?")
-        params.append(_bound(since, 0))
-    if until:
-        where.append(f"{prefix}date_start <= ?")
-        params.append(_bound(until, 1))
-    if root:
-        where.append(f"{prefix}cameo_root = ?")
-        params.append(root.zfill(2))
-    if code:
-        where.append(f"starts_with({prefix}cameo, ?)")
-        params.append(code)
-    if plover:
-        where.append(f"{prefix}plover = ?")
-        params.append(plover.upper())
-    if modality:
-        where.append(f"{prefix}modality = ?")
-        params.append(modality.lower())
-    return where, params
-
-
-def _bound(text: str, which: int) -> date:
-    bounds = date_bounds(text.strip(), None)
-    if bounds[which] is None:
-        raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    return bounds[which]  # type: ignore[return-value]
-
-
-def _merged_only(where: list[str], params: list[Any], *, q: str | None, min_documents: int | None) -> None:
-    """The filters only merged events have: words in any source sentence, and a least number of documents."""
-    if q:
-        where.append("merged_id IN (SELECT s.merged_id FROM event_sources s JOIN events e USING (event_id)"
-                     " WHERE contains(lower(e.sentence), lower(?)))")
-        params.append(q)
-    if min_documents:
-        where.append("n_documents >= ?")
-        params.append(int(min_documents))
-
-
-def _where(where: list[str]) -> str:
-    return " WHERE " + " AND ".join(where) if where else ""
-
-
-def _page(limit: int | None, offset: int, params: list[Any]) -> str:
-    sql = ""
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
-    if offset:
-        sql += " OFFSET ?"
-        params.append(int(offset))
-    return sql
 
 
 def _jsonable(column: str, value: Any) -> Any:

@@ -21,6 +21,7 @@ import duckdb
 from dyads.errors import StoreError
 from dyads.model import Document, Event
 from dyads.store.merge import date_bounds
+from dyads.store.filters import event_filters, page_sql, where_sql
 from dyads.store.locking import connect
 from dyads.store.refresh import MergeStats, refresh_merge
 from dyads.store.schema import migrate
@@ -260,28 +261,12 @@ class EventStore:
         plover: str | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Events as records, filtered; actor filters match a country (``CHN``) or a code prefix (``CHNGOV``)."""
-        where, params = [], []
-        for side, value in (("source", source), ("target", target)):
-            if value:
-                where.append(f"({side}_country = ? OR {side}_code LIKE ?)")
-                params += [value.upper(), value.upper() + "%"]
-        if since:
-            where.append("date >= ?")
-            params.append(since)
-        if until:
-            where.append("date <= ? || '~'")
-            params.append(until)
-        if code:
-            where.append("cameo LIKE ?")
-            params.append(code + "%")
-        if plover:
-            where.append("plover = ?")
-            params.append(plover.upper())
-        sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY date NULLS LAST, doc, sentence_index"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
+        """Events as stored records (one per mention, oldest first), filtered as `Dataset.events` filters them
+        (`dyads.store.filters`); for merged events, tables and data frames use `Dataset`."""
+        where, params = event_filters(source=source, target=target, since=since, until=until, code=code,
+                                      plover=plover)
+        sql = "SELECT * FROM events" + where_sql(where) + " ORDER BY date_start NULLS LAST, doc, sentence_index"
+        sql += page_sql(limit, 0, params)
         return [row_to_record(r) for r in self._dicts(sql, params)]
 
     def refresh_arms(self) -> int:

@@ -16,7 +16,8 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from dyads.store.dataset import Dataset, _filters, _jsonable, _merged_only, _where
+from dyads.store.dataset import Dataset, _jsonable
+from dyads.store.filters import event_filters, merged_only, where_sql
 from dyads.store.gdelt import SELECT as GDELT_SELECT
 from dyads.store.gdelt import gdelt_row
 
@@ -49,9 +50,9 @@ def export(ds: Dataset, fmt: ExportFormat, out: str | Path, *, merged: bool = Tr
 def _export_gdelt(ds: Dataset, out: Path, **filters: Any) -> int:
     given = {k: v for k, v in filters.items() if v is not None}
     q, min_documents = given.pop("q", None), given.pop("min_documents", None)
-    where, params = _filters(**given)
-    _merged_only(where, params, q=q, min_documents=min_documents)
-    sql = f"SELECT {GDELT_SELECT} FROM merged_events{_where(where)} ORDER BY date_start NULLS LAST, merged_id"
+    where, params = event_filters(**given)
+    merged_only(where, params, q=q, min_documents=min_documents)
+    sql = f"SELECT {GDELT_SELECT} FROM merged_events{where_sql(where)} ORDER BY date_start NULLS LAST, merged_id"
     cur = ds.con.cursor()
     cur.execute(sql, params)
     cols = [d[0] for d in cur.description]
