@@ -208,3 +208,47 @@ def test_no_surface_form_has_two_owners(tables):
     assert not clashes, "surface forms with more than one owner: " + "; ".join(
         f"{form!r} -> {who}" for form, who in sorted(clashes.items())
     )
+
+
+NEW_HEADERS = {
+    "org_heads.tsv": ["term", "with_country", "without_country", "kind", "note"],
+    "peoples.tsv": ["name", "aliases", "iso3", "role", "tag", "note"],
+    "readings.tsv": ["name", "iso3", "cues", "scope", "note"],
+}
+
+
+@pytest.mark.parametrize("filename", sorted(NEW_HEADERS))
+def test_issue5_tables_have_exact_headers(filename):
+    header, rows = load(filename)
+    assert header == NEW_HEADERS[filename] and rows
+
+
+def test_org_heads_give_known_sectors():
+    _, rows = load("org_heads.tsv")
+    problems = [(r["term"], r["kind"]) for r in rows if r["kind"] not in {"name", "noun", "sector"}
+                or r["term"] != r["term"].lower() or r["with_country"] not in SECTORS
+                or (r["without_country"] and r["without_country"] not in SECTORS)]
+    assert not problems, problems
+    keys = [(r["kind"], r["term"]) for r in rows]
+    assert len(keys) == len(set(keys))
+
+
+def test_peoples_name_known_states_and_own_their_names(tables, iso3s):
+    _, rows = load("peoples.tsv")
+    problems = [(r["name"], r["iso3"], r["role"]) for r in rows if (r["iso3"] and r["iso3"] not in iso3s)
+                or r["role"] not in SECTORS or not re.fullmatch(r"[a-z]{3}", r["tag"])]
+    assert not problems, problems
+    taken = {form for row in tables["countries.tsv"] for column in ("name", "names", "demonyms", "capitals")
+             for form in split(row[column])}
+    taken |= {row["name"] for row in load("places.tsv")[1]} | {row["name"] for row in tables["seats.tsv"]}
+    taken |= {form for row in tables["organisations.tsv"] for form in [row["name"], *split(row["aliases"])]}
+    forms = [form for r in rows for form in [r["name"], *split(r["aliases"])]]
+    assert len(forms) == len(set(forms))
+    assert not sorted(set(forms) & taken)
+
+
+def test_readings_name_known_states_and_scopes(iso3s):
+    _, rows = load("readings.tsv")
+    problems = [(r["name"], r["iso3"]) for r in rows if r["iso3"] not in iso3s or r["scope"] not in
+                {"sentence", "document"} or any(c not in iso3s for c in split(r["cues"]))]
+    assert not problems, problems

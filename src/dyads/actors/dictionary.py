@@ -2,7 +2,10 @@
 
 Tables (each documented in its header): ``countries.tsv`` (names, demonyms, capitals), ``seats.tsv`` (buildings that
 stand for an institution: "the White House"), ``organisations.tsv`` (IGOs, NGOs, armed groups), ``leaders.tsv``
-(people with offices and tenure dates) and ``roles.tsv`` (titles and nouns that give a role: "army", "minister").
+(people with offices and tenure dates), ``roles.tsv`` (titles and nouns that give a role: "army", "minister"),
+``org_heads.tsv`` (the head words of organisation names not listed: "Association", "Committee"), ``peoples.tsv``
+(ethnic and religious groups and where they live) and ``readings.tsv`` (the other readings of ambiguous names:
+"Tripoli" in Lebanon, "the North" for North Korea).
 
 A name maps to one or more `NameEntry` values; a leader's name may map to several entries (one per office held),
 and the resolver picks by date.
@@ -40,6 +43,32 @@ class NameEntry:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
+@dataclass(frozen=True, slots=True)
+class OrgHead:
+    """A head word of organisation names ("Association"): the sector it gives with and without a country."""
+
+    with_country: str
+    without_country: str
+    kind: str
+    """``name``: heads a capitalised name ("the Serbian Journalists' Association"); ``noun``: a common noun that
+    makes a role phrase an organisation ("a human rights GROUP"); ``sector``: a word inside a name that gives the
+    sector ("Human RIGHTS Foundation")."""
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Another reading of an ambiguous name, taken when the sentence (or document) names one of its cue countries:
+    "Tripoli" is Lebanese when the sentence says "Lebanese"."""
+
+    iso3: str
+    cues: frozenset[str]
+    scope: str
+    """``sentence`` (a matched name, re-read from the rest of its sentence) or ``document`` (a short form such as
+    "the North", read from the countries the document has named)."""
+    source: str
+
+
 @dataclass(slots=True)
 class ActorDictionary:
     """All names, indexed by their exact surface form, plus roles by lowercase term."""
@@ -50,6 +79,10 @@ class ActorDictionary:
     """lowercase term -> (role, kind, source); kind is ``title``, ``noun`` or ``both``."""
     country_names: dict[str, str] = field(default_factory=dict)
     """iso3 -> the country's usual name."""
+    org_heads: dict[tuple[str, str], OrgHead] = field(default_factory=dict)
+    """(kind, lowercase word) -> what the word gives as the head of (or a word in) an organisation name."""
+    readings: dict[str, list[Reading]] = field(default_factory=lambda: defaultdict(list))
+    """surface form -> its readings other than (or besides) the tables' own entry."""
 
     def add(self, surface: str, entry: NameEntry) -> None:
         surface = surface.strip()
@@ -131,6 +164,29 @@ def load_roles(d: ActorDictionary, path: Path) -> None:
         d.roles[row["term"].lower()] = (row["role"], row["kind"], _source(path, line))
 
 
+def load_org_heads(d: ActorDictionary, path: Path) -> None:
+    for line, row in read_tsv(path, required=("term", "with_country", "without_country", "kind")):
+        d.org_heads[row["kind"], row["term"].lower()] = OrgHead(row["with_country"], row["without_country"], row["kind"],
+                                                   _source(path, line))
+
+
+def load_peoples(d: ActorDictionary, path: Path) -> None:
+    """Ethnic and religious groups: a group with one main state of residence stands for it ("Yoruba" -> NGA);
+    one spread over several states has no country and is coded only where the sentence places it."""
+    for line, row in read_tsv(path, required=("name", "aliases", "iso3", "role", "tag")):
+        iso = row["iso3"] or None
+        entry = NameEntry("people", iso or "", iso, row["role"] or None, row["name"], _source(path, line),
+                          office=row["tag"])
+        for n in [row["name"], *split_multi(row["aliases"])]:
+            d.add(n, entry)
+
+
+def load_readings(d: ActorDictionary, path: Path) -> None:
+    for line, row in read_tsv(path, required=("name", "iso3", "cues", "scope")):
+        cues = frozenset(split_multi(row["cues"])) or frozenset({row["iso3"]})
+        d.readings[row["name"]].append(Reading(row["iso3"], cues, row["scope"], _source(path, line)))
+
+
 LOADERS = {
     "countries.tsv": load_countries,
     "seats.tsv": load_seats,
@@ -138,6 +194,9 @@ LOADERS = {
     "leaders.tsv": load_leaders,
     "places.tsv": load_places,
     "roles.tsv": load_roles,
+    "org_heads.tsv": load_org_heads,
+    "peoples.tsv": load_peoples,
+    "readings.tsv": load_readings,
 }
 
 

@@ -10,7 +10,13 @@ The resolver looks at the phrase a head noun governs ("Egypt's army", "Chinese F
 4. otherwise, a phrase with only a role ("the minister", "the army") or a short name ("Wang") is resolved against
    the actors already seen in the same document (`DocumentMemory`);
 5. partitive heads ("members of", "leaders of", "the head of") and appositions ("Kenzo Oshima, the United Nations
-   relief coordinator") borrow the actor of the phrase they point to.
+   relief coordinator") borrow the actor of the phrase they point to;
+6. an organisation name that no table lists is coded by its head word ("the Serbian Journalists' Association" ->
+   SRBMED, "the Ceasefire Violations Committee (CFVC)" -> NGO), and a generic group with no country named ("a
+   human rights group") is a non-governmental actor (NGOHRI);
+7. ethnic and religious groups stand for the state they live in ("Chechen refugees" -> RUSREF), or for the state
+   the sentence places them in; ambiguous names are read by the countries named around them ("Tripoli" in a
+   sentence about "the north Lebanese port" is Lebanese).
 
 Every `Actor` names the table row that matched (``entry``) so that a coding can be audited.
 """
@@ -47,6 +53,14 @@ GROUP_PRONOUNS = {"it", "they", "we", "its", "their", "them"}
 #: Nouns for a leader's government: "the Bush ADMINISTRATION", "Erdogan's GOVERNMENT".
 REGIME_NOUNS = {"administration", "government", "cabinet", "regime", "camp", "team", "coalition"}
 HEAD_OFFICES = {"head of state", "head of government"}
+#: Entry kinds that name a state (or a place in one): what an ambiguous name is read against.
+PLACE_KINDS = {"country", "capital", "demonym", "place"}
+#: Sectors of a group that, with no country named, is a non-governmental actor ("a human rights group" -> NGOHRI).
+CIVIL_SECTORS = {"NGO", "HRI", "ENV"}
+#: Sectors that only a state has: an unlisted body with one of these and no state named stays unknown.
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG"}
+#: Prepositions of an organisation's own name: "the Association OF African Jurists", "Centre FOR Human Rights".
+NAME_PREPS = {"of", "for", "to", "on", "against"}
 
 
 @dataclass(slots=True)
@@ -65,10 +79,15 @@ class DocumentMemory:
     """The last plural group that was a subject ("the rebels", "the Egyptians"): what a later "they" stands for."""
     last_groups: list[Actor] = field(default_factory=list)
     """The coordinated main-clause subjects of the last sentence that had any ("Iran and Russia held talks")."""
+    countries: set[str] = field(default_factory=set)
+    """Every country an actor of the document has had: what a short form ("the North") is read against."""
+    acronyms: dict[str, Actor] = field(default_factory=dict)
+    """An unlisted organisation's acronym, given in parentheses ("the Ceasefire Violations Committee (CFVC)")."""
 
     def remember(self, actor: Actor, entry: NameEntry | None = None, head: str | None = None) -> None:
         if actor.country:
             self.last_country = actor.country
+            self.countries.add(actor.country)
         if head and actor.role and actor.country:
             self.by_head[head] = actor
         if actor.name:
@@ -91,6 +110,9 @@ class ActorResolver:
         """Compile the name patterns with the pipeline's tokenizer (``nlp.make_doc``), once."""
         for surface in self.dictionary.names:
             self.matcher.add(surface, [make_doc(surface)])
+        for surface, readings in self.dictionary.readings.items():
+            if surface not in self.dictionary.names and any(r.scope == "sentence" for r in readings):
+                self.matcher.add(surface, [make_doc(surface)])  # "Hyderabad": known only by its readings
 
     # -- finding names ---------------------------------------------------------------------------------------
     def find_names(self, doc: Doc | Span) -> dict[int, tuple[Span, list[NameEntry]]]:
@@ -108,7 +130,26 @@ class ActorResolver:
             entries = self.dictionary.names.get(span.text) or self.dictionary.names.get(span.label_, [])
             for i in range(span.start, span.end):
                 taken[i] = (span, entries)
+        self._reread(taken)
         return taken
+
+    def _reread(self, taken: dict[int, tuple[Span, list[NameEntry]]]) -> None:
+        """Read each ambiguous name by the other countries its sentence names: "Tripoli" with "Lebanese" -> LBN.
+        A name keeps its table entry when no reading's cue is named, or when the cue agrees with that entry."""
+        spans = {span.start: (span, entries) for span, entries in taken.values()}
+        for start, (span, entries) in spans.items():
+            readings = [r for r in self.dictionary.readings.get(span.text, []) if r.scope == "sentence"]
+            if not readings:
+                continue
+            named = {e.country for s, (_, es) in spans.items() if s != start for e in es
+                     if e.kind in PLACE_KINDS and e.country}
+            picks = {r.iso3: r for r in readings if r.cues & named}
+            if len(picks) != 1 or next(iter(picks)) in {e.country for e in entries}:
+                continue
+            r = next(iter(picks.values()))
+            entry = NameEntry("place", r.iso3, r.iso3, None, span.text, r.source, office="city")
+            for i in range(span.start, span.end):
+                taken[i] = (span, [entry])
 
     # -- roles ---------------------------------------------------------------------------------------------
     def role_of(self, token: Token) -> tuple[str, str, str] | None:
@@ -172,13 +213,18 @@ class ActorResolver:
         actor = self._compose(found, role_hit, title_role, former, text, on, head, names)
         if actor is None and head.lemma_.lower() in REGIME_NOUNS:
             actor = self._leaders_government(head, text, on)
-        if actor is not None and not actor.role and head.i in names and "demonym" in found \
-                and found["demonym"][0].start <= head.i < found["demonym"][0].end and _depth < 3:
-            actor = self._placed_people(head, names, on, actor, _depth) or actor
+        if (actor is None or not actor.role) and _depth < 3:
+            actor = self._named_organisation(head, names, on, memory, _depth) or actor
+        people = next((found[k] for k in ("demonym", "people") if k in found
+                       and found[k][0].start <= head.i < found[k][0].end), None)
+        if people is not None and (actor is None or not actor.role or people[1].kind == "people") and _depth < 3:
+            actor = self._placed_people(head, names, on, people[1], actor, text, _depth) or actor
         if actor is None and _depth < 3:
             actor = self._borrow(head, names, on=on, memory=memory, role_hit=role_hit, depth=_depth)
         if actor is None:
             actor = self._from_memory(head, text, role_hit or title_role, memory, on)
+        if actor is None and role_hit is not None:
+            actor = self._unplaced_group(head, text, role_hit)
         if actor is None and head.ent_type_ == "PERSON" and head.lower_ not in PERSON_PRONOUNS:
             memory.last_person = None  # "he" now refers to this unknown person, not to an earlier known one
         if actor is not None and actor.code:
@@ -221,9 +267,9 @@ class ActorResolver:
                           if head.ent_type_ == "PERSON" and not span.start <= head.i < span.end else None)
                 return Actor(code=e.code, country=e.country, role=e.role, text=text, name=person,
                              entry=f"{e.source} {e.name}")
-        for kind in ("country", "capital", "demonym", "place"):
-            if kind not in found:
-                continue
+        for kind in ("country", "capital", "demonym", "place", "people"):
+            if kind not in found or not found[kind][1].country:
+                continue  # a people spread over several states names none ("Kurdish fighters")
             span, e = found[kind]
             role = None
             head_is_name = head.i in range(span.start, span.end)
@@ -233,11 +279,14 @@ class ActorResolver:
                 role = title_role[0]
             elif kind == "capital":
                 role = "GOV"
+            elif kind == "people":
+                role = e.role  # "the Rohingya": the group's civilians
             if former and role == "GOV":
                 role = "ELI"
             person = _person_name(head, names) if head.ent_type_ == "PERSON" and not head_is_name else None
+            group = f" ({e.office})" if kind == "people" and e.office else ""
             return Actor(code=e.country + (role or ""), country=e.country, role=role, text=text, name=person,
-                         entry=f"{e.source} {kind} {span.text}" + (f"; role {role_hit[2] if role_hit else title_role[2]}" if role and (role_hit or title_role) else ""))
+                         entry=f"{e.source} {kind} {span.text}{group}" + (f"; role {role_hit[2] if role_hit else title_role[2]}" if role and (role_hit or title_role) else ""))
         return None
 
     def _leaders_government(self, head, text: str, on: date | None) -> Actor | None:  # type: ignore[no-untyped-def]
@@ -255,18 +304,81 @@ class ActorResolver:
                              entry=f"{e.source} {e.name} ('{mod.text} {head.text}')")
         return None
 
-    def _placed_people(self, head, names, on, actor: Actor, depth: int) -> Actor | None:  # type: ignore[no-untyped-def]
-        """A people named by its demonym and placed in another state is coded by where it lives: "the Albanians OF
-        southern Serbia", "ethnic Albanians IN Serbia" are Serbian actors (CAMEO codes minorities by residence)."""
+    def _named_organisation(self, head, names, on, memory: DocumentMemory, depth: int) -> Actor | None:  # type: ignore[no-untyped-def]
+        """An organisation name that no table lists, coded by its head word (``org_heads.tsv``): "the Serbian
+        Journalists' Association" -> SRBMED, "the Association of African Jurists" -> NGOJUD, "the Ceasefire
+        Violations Committee (CFVC)" -> NGO. Only proper names count: a capitalised head with a capitalised
+        modifier, an "of"/"for" phrase naming something, or an acronym in parentheses. With no word for its sector,
+        the head's sector applies: its state-side one with a country in front ("the Kenya Anti-Corruption
+        Commission" -> KENGOV), its civil one otherwise, and none for a council, commission or union (IGO, NGO or
+        party: "the Muslim Council of Britain", "the Christian Democratic Union" stay unknown)."""
+        oh = self.dictionary.org_heads.get(("name", head.lemma_.lower())) or \
+            self.dictionary.org_heads.get(("name", head.lower_))
+        if oh is None or head.pos_ != "PROPN" or not head.text[:1].isupper() or head.i in names:
+            return None
+        left = [t for t in self.phrase(head) if t is not head and t.dep_ != "det" and t.text[:1].isupper()]
+        inner = [t for c in head.children if c.dep_ == "prep" and c.lower_ in NAME_PREPS
+                 for p in c.children if p.dep_ == "pobj" and p.text[:1].isupper() for t in p.subtree]
+        acronym = next((c for c in head.children if c.dep_ == "appos" and c.text.isupper() and len(c.text) > 1), None)
+        if not (left or inner or acronym):
+            return None
+        country = next((e.country for t in [*left, *inner] if t.i in names for e in names[t.i][1]
+                        if e.kind in PLACE_KINDS and e.country), None)
+        in_front = country is not None and any(t.i in names and any(e.country == country for e in names[t.i][1])
+                                               for t in left)
+        sector = self._name_sector([*left, *inner]) or (oh.with_country if in_front else oh.without_country)
+        if not sector or (country is None and sector in STATE_SECTORS):
+            return None  # "the International Whaling Commission", "the Christian Democratic Union": IGO? party?
+        code = country + sector if country else "NGO" + ("" if sector == "NGO" else sector)
+        text = head.doc[min(t.i for t in [head, *left]): max(t.i for t in [head, *inner]) + 1].text
+        actor = Actor(code=code, country=country, role=sector, text=text,
+                      entry=f"{oh.source} unlisted organisation '{head.text}'")
+        if acronym is not None:
+            memory.acronyms[acronym.text] = actor
+        return actor
+
+    def _name_sector(self, words: list[Token]) -> str | None:
+        """The sector a word in an unlisted organisation's name gives: a role noun ("Workers'", "Jurists") or a
+        sector word of ``org_heads.tsv`` ("Rights"). State roles do not count: "the Military Veterans' Association"."""
+        for t in words:
+            if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            low = t.lower_.rstrip("'")
+            for term in (t.lemma_.lower(), low, low[:-1] if low.endswith("s") else low):
+                hit = self.dictionary.roles.get(term)
+                if hit is not None and hit[1] != "title" and hit[0] not in STATE_SECTORS:
+                    return hit[0]
+                word = self.dictionary.org_heads.get(("sector", term))
+                if word is not None:
+                    return word.with_country
+        return None
+
+    def _unplaced_group(self, head, text: str, role: tuple[str, str, str]) -> Actor | None:  # type: ignore[no-untyped-def]
+        """A civil-society group named only by what it does, with no country anywhere in reach ("a human rights
+        group protested", "aid agencies warned"): CAMEO codes it NGO with its sector (NGOHRI)."""
+        noun = self.dictionary.org_heads.get(("noun", head.lemma_.lower()))
+        if noun is None or role[0] not in CIVIL_SECTORS or head.pos_ != "NOUN":
+            return None
+        return Actor(code="NGO" + ("" if role[0] == "NGO" else role[0]), role=role[0], text=text,
+                     entry=f"{role[2]} role {role[0]}; {noun.source} group with no country named")
+
+    def _placed_people(self, head, names, on, people: NameEntry, actor: Actor | None, text: str,  # type: ignore[no-untyped-def]
+                       depth: int) -> Actor | None:
+        """A people named by its demonym or group name and placed in another state is coded by where it lives:
+        "the Albanians OF southern Serbia", "ethnic Albanians IN Serbia", "Kurds in Syria" are actors of that state
+        (CAMEO codes minorities by residence); a group keeps its table role ("Kurds in Syria" -> SYRCVL)."""
+        role = people.role if people.kind == "people" else None
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "of"):
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
                     place = self.resolve(pobj, names, on=on, memory=DocumentMemory(), _depth=depth + 1)
-                    if place is not None and place.country and place.country != actor.country:
-                        return Actor(code=place.country, country=place.country, text=f"{actor.text} {child.lower_} "
-                                     f"{place.text}", entry=f"{actor.entry}; living in {place.entry}")
+                    if place is not None and place.country and place.country != people.country:
+                        own = actor.entry if actor is not None else f"{people.source} {people.kind} {people.name}"
+                        return Actor(code=place.country + (role or ""), country=place.country, role=role,
+                                     text=f"{text} {child.lower_} {place.text}",
+                                     entry=f"{own}; living in {place.entry}")
         return None
 
     def _borrow(self, head, names, *, on, memory, role_hit, depth):  # type: ignore[no-untyped-def]
@@ -297,8 +409,24 @@ class ActorResolver:
                     return inner.model_copy(update={"name": _person_name(head, names) or inner.name})
         return None
 
+    def _short_form(self, head, text: str, memory: DocumentMemory) -> Actor | None:  # type: ignore[no-untyped-def]
+        """"The North" / "the South" once the document has named North or South Korea (``readings.tsv``)."""
+        if not any(c.lower_ == "the" for c in head.lefts) or head.pos_ != "PROPN":
+            return None
+        for r in self.dictionary.readings.get(head.text, []):
+            if r.scope == "document" and r.cues & memory.countries:
+                return Actor(code=r.iso3, country=r.iso3, text=text,
+                             entry=f"{r.source} '{head.text}' after {'/'.join(sorted(r.cues & memory.countries))}")
+        return None
+
     def _from_memory(self, head, text, role, memory, on):  # type: ignore[no-untyped-def]
         lower = head.lower_
+        if head.text in memory.acronyms:
+            prior = memory.acronyms[head.text]
+            return prior.model_copy(update={"text": text, "entry": f"{prior.entry} (acronym given earlier)"})
+        short = self._short_form(head, text, memory)
+        if short is not None:
+            return short
         if lower in PERSON_PRONOUNS and memory.last_person is not None:
             return memory.last_person.model_copy(update={"text": head.text})
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
