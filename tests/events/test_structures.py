@@ -329,3 +329,89 @@ def test_an_event_noun_as_the_subject_of_a_verb_of_going_on(code_text):
 def test_a_titled_person_with_no_country_acts_in_the_only_country_named(code_text):
     events = code_text("Judge Maria Lopez opened a fraud investigation against three Peruvian ministers.")
     assert ("PERJUD", "PERGOV") in {(e.source.code, e.target.code if e.target else None) for e in events}
+
+
+def _dyads_of(events):
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+
+def test_the_target_is_whoever_did_the_event_noun(code_text):
+    assert _dyads_of(code_text("Kenya condemned the expulsion of Somali refugees by Uganda.")) == {
+        ("KEN", "UGA", "111")}
+    assert _dyads_of(code_text("Greece denounced as illegal Turkey's occupation of the island.")) == {
+        ("GRC", "TUR", "111")}
+    assert _dyads_of(code_text("France condemned as barbaric Syria's shelling of civilians.")) == {
+        ("FRA", "SYR", "111")}
+    assert _dyads_of(code_text("Sudan's president conceded to demands from the rebels to release prisoners.")) == {
+        ("SDNGOV", "SDNREB", "080")}
+
+
+def test_from_names_a_place_for_material_acts(code_text):
+    events = code_text("EU foreign ministers demanded the withdrawal of Russian troops from Georgia.")
+    assert {e.target.code for e in events if e.target} == {"RUSMIL"}
+
+
+def test_a_frame_verb_coded_alone_takes_its_complements_targets(code_text):
+    assert _dyads_of(code_text("Iran has offered to hand over to Iraq three captured pilots.")) == {
+        ("IRN", "IRQ", "030")}
+    assert _dyads_of(code_text("Libya offered to turn over to Italy the migrants it had detained.")) == {
+        ("LBY", "ITA", "030")}
+    assert _dyads_of(code_text("Al-Shabaab threatened on Monday to expand its activities in Kenya.")) == {
+        ("SOMREBSHB", "KEN", "130")}
+    assert _dyads_of(code_text("Hamas threatened to step up its operations inside Israel.")) == {
+        ("PSEREBHMS", "ISR", "138")}
+
+
+def test_help_is_aid_and_takes_intent_and_appeal_frames(code_text):
+    assert _dyads_of(code_text("Japan helped Indonesia after the earthquake.")) == {("JPN", "IDN", "070")}
+    assert _dyads_of(code_text("Russia wants to help Serbia.")) == {("RUS", "SRB", "033")}
+    assert _dyads_of(code_text("Congress is asking the White House to help Ukraine.")) == {("USALEG", "USAGOV", "023")}
+    # "helped broker": the inner verb is the event
+    assert {e.cameo for e in code_text("Egypt helped broker a ceasefire between Israel and Hamas.")} == {"045"}
+    assert code_text("The rains helped farmers in Kenya.") == []
+
+
+def test_receiving_a_team_of_observers(code_text):
+    assert _dyads_of(code_text("Uzbekistan received a team of observers from the OSCE.")) == {
+        ("UZB", "IGOOSC", "0862")}
+
+
+def test_agreeing_or_being_committed_to_an_act_is_intent(code_text):
+    assert _dyads_of(code_text("The Kenyan government is committed to opening talks with the rebels.")) == {
+        ("KENGOV", "KENREB", "036")}
+    assert {(e.source.country, e.cameo) for e in code_text("Colombia is committed to releasing the prisoners.")} == {
+        ("COL", "0353")}
+    # the act agreed to is not in the lexicon: the agreement itself is the intent (030), not a statement (019)
+    assert _dyads_of(code_text("Ethiopia and Sudan agreed to form a joint border commission.")) == {
+        ("ETH", "SDN", "030"), ("SDN", "ETH", "030")}
+    # a gerund under another preposition is not the subject's act
+    assert _dyads_of(code_text("France accused Iran of blowing up a plane.")) == {("FRA", "IRN", "112")}
+
+
+def test_a_subject_swallowed_by_a_fronted_phrase(code_text):
+    events = code_text("With the signing of a memorandum on the cessation of hostilities, the Ugandan government and "
+                       "the Lord's Resistance Army have agreed to allow monitors into the north.")
+    assert {(e.source.code, e.cameo[:2]) for e in events} == {("UGAGOV", "03"), ("UGAREBLRA", "03")}
+
+
+def test_coordinated_demonyms_on_one_noun_give_one_target_each(code_text):
+    assert _dyads_of(code_text("Guinean soldiers beat Sierra Leonean and Liberian refugees.")) == {
+        ("GINMIL", "SLEREF", "182"), ("GINMIL", "LBRREF", "182")}
+    assert _dyads_of(code_text("Thai police arrested dozens of Burmese and Cambodian migrants.")) == {
+        ("THACOP", "MMRREF", "173"), ("THACOP", "KHMREF", "173")}
+    assert {e.target.code for e in code_text(
+        "Security forces in Kenya have detained hundreds of Somali and Ethiopian refugees.")} == {"SOMREF", "ETHREF"}
+
+
+def test_an_attack_with_no_doer_is_by_unidentified_attackers(code_text):
+    assert _dyads_of(code_text("A car bombing in Kabul killed three German soldiers.")) == {
+        ("AFGUAF", "DEUMIL", "1832")}
+    assert _dyads_of(code_text("A roadside blast near the town of Kandahar wounded two Canadian soldiers.")) == {
+        ("AFGUAF", "CANMIL", "190")}
+    assert _dyads_of(code_text("An explosion in central Baghdad killed five Iraqi policemen.")) == {
+        ("IRQUAF", "IRQCOP", "190")}
+    # no place named: the country of those it hit
+    assert _dyads_of(code_text("A suicide attack killed four Nigerian soldiers.")) == {("NGAUAF", "NGAMIL", "1831")}
+    # an attack someone claimed has a doer
+    assert all(e.source.role != "UAF" for e in code_text(
+        "Islamic State claimed a suicide bombing that killed 15 worshippers in Pakistan."))

@@ -41,6 +41,13 @@ COOPERATIVE_PLOVER = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"}
 IN_TARGET_ROOTS = {"08", "14", "15"}
 #: Roots whose future or conditional announcement is a threat ("will impose sanctions", "may halt mediation").
 THREAT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+#: Violence that an attack noun can do by itself: "a bombing KILLED", "the blast WOUNDED", "an explosion DESTROYED".
+VIOLENT_ROOTS = {"18", "19", "20"}
+#: The CAMEO role of attackers nobody has named (roles.tsv: "gunman", "attacker").
+UNIDENTIFIED_ROLE = "UAF"
+#: Verbal acts, whose "from" phrase names who made them ("an appeal FROM the president", "demands FROM UNITA");
+#: for material acts it is a place ("a withdrawal FROM Bosnia").
+VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13", "16"}
 #: Roles that, named without a country, are taken to belong to the source's country.
 DOMESTIC_ROLES = {"CVL", "OPP", "REB", "LAB", "EDU", "MED", "HLH", "REF", "JUD", "LEG", "COP", "BUS", "REL", "AGR",
                   "HRI", "CRM", "SEP", "ELI", "ENV"}
@@ -171,7 +178,12 @@ class EventExtractor:
         if kind == "report" and clause is not None and st.has_obligation(clause) and self.match_verb(clause) is None:
             return Trigger("100", f"control.tsv '{lemma}' + a must-clause -> 100", f"{verb.text} {clause.text}", 0.7,
                            clause=clause)
-        # 3. The verb's own general entry.
+        # 3. The verb's own general entry; "agreed TO <an act the lexicon does not know>" is the intent itself.
+        complement = _infinitive_complement(verb) if bare is not None and kind == "intend" else None
+        if complement is not None:
+            code = self.lexicon.frame_code("intend", "03")
+            return Trigger(code, f"control.tsv '{lemma}' + an uncoded to-clause -> {code}",
+                           f"{verb.text} to {complement.text}", 0.7)
         if bare is not None:
             return self._verb_trigger(bare[0], bare[1], obj_nouns)
         # 3b. An event noun as the subject of a verb of going on: "Palestinian RIOTS against Israel are continuing",
@@ -264,6 +276,7 @@ class EventExtractor:
             if self.lexicon.frames.get(verb.lemma_.lower()) in ("appeal", "demand"):
                 # "demanded that Stockholm extradite ...": the addressee of the frame verb is its target.
                 targets = [st.addressees(verb), *targets]
+            targets += self._complement_targets(verb, trigger)
         return _Candidate(verb, trigger, cues, sources, targets, frame)
 
     def targets(self, verb: Token, trigger: Trigger, passive: bool) -> list[list[Token]]:
@@ -280,6 +293,11 @@ class EventExtractor:
         allowed_in = trigger.cameo[:2] in IN_TARGET_ROOTS
         direct = [o for o in objs if o.pos_ in ("PROPN", "NOUN", "PRON") and o is not trigger.noun]
         direct += st.datives(verb)
+        # "tortured scores of Sierra Leonean AND Liberian refugees": every group the measuring head contains
+        direct += [g for o in direct for inner in ph.of_contents(o) for g in st.conjuncts(inner)]
+        if not objs:  # "denounced AS AN UGLY CRIME Serbia's suppression of ...": the object shifted past a predicate
+            direct += [t for p, o in st.prep_objects(verb) if p == "as"
+                       for t in (o, *(a for a in o.children if a.dep_ == "appos"))]
         holders = [verb] + ([trigger.noun] if trigger.noun is not None else []) + [o for o in objs if o is not trigger.noun]
         level1: list[tuple[str, Token]] = []
         for h in holders:
@@ -300,10 +318,20 @@ class EventExtractor:
         level2.sort(key=lambda pt: order.get(pt[0], len(order)))
         # 4. where the object is: "halt mediation efforts IN Serbia" (never the verb's own place phrase)
         placed = [t for h in holders[1:] for p, t in st.prep_objects(h) if p == "in"]
-        if trigger.cameo[:2] in PLACE_TARGET_ROOTS:  # "resume attacks IN Israel", "a bombing IN Baghdad"
-            placed += [t for p, t in st.prep_objects(verb) if p in FORCE_PLACE_PREPS]
+        if trigger.cameo[:2] in PLACE_TARGET_ROOTS:  # "resume attacks IN Israel", "step up operations INSIDE Israel"
+            placed += [t for h in holders for p, t in st.prep_objects(h) if p in FORCE_PLACE_PREPS and p != "in"
+                       or h is verb and p == "in"]
         accused = [t for p, t in level1 if p in prefs]  # for accusations, whom it is about outranks whom it is told to
         return [direct, accused, [t for _, t in level1], [t for _, t in level2], placed]
+
+    def _complement_targets(self, verb: Token, trigger: Trigger) -> list[list[Token]]:
+        """A frame verb coded by itself ("offered", "threatened") when its complement is no event of the lexicon: the
+        complement's own targets come last ("offered to hand over TO BRITAIN two suspects", "threatened to resume
+        activities IN ISRAEL")."""
+        if self.lexicon.frames.get(verb.lemma_.lower()) not in CODING_FRAMES:
+            return []
+        return [tier for comp in verb.children if comp.dep_ == "xcomp" and ph.is_predicate(comp)
+                for tier in self.targets(comp, trigger, st.is_passive(comp))]
 
     # -- 4. coding --------------------------------------------------------------------------------------------
     def __call__(self, sent: Doc | Span, ctx: SentenceContext, memory: DocumentMemory) -> list[Event]:
@@ -356,26 +384,13 @@ class EventExtractor:
                        for a in self._source_actors(t, actor) if a.code]
         if not sources and c.sources:
             sources = self._placed_roles(c.sources, names)
+        if not sources and c.sources:
+            sources = self._unidentified_attackers(c, actor, names, notes)
+            code = self._code_of_attack(code, c.sources[0], notes) if sources else code
         if not sources:
             return []
         sources = ph.most_specific([self._speaker_for(a, c, actor, notes) for a in sources])
-        source_codes = {s.code for s in sources}
-        targets: list[Actor] = []
-        fallback: list[Actor] = []  # a domestic default waits for the named targets of later tiers
-        for tier in c.targets:
-            found = []
-            for t in tier:
-                a = self._target_actor(t, actor, sources)
-                if a is not None and a.code and a.code not in source_codes:
-                    found.append(a)
-                    found.extend(self._coordinated_modifiers(t, a, actor))
-            named = [a for a in found if not a.entry.endswith(DOMESTIC_DEFAULT)]
-            if named:
-                targets = ph.most_specific(named)
-                break
-            fallback = fallback or found
-        else:
-            targets = ph.most_specific(fallback) if fallback else []
+        targets = self._resolve_targets(c, actor, sources)
         if c.trigger.clause is not None and not targets:
             return []  # an allegation is about someone: with the clause's subject unknown there is no event
         code = self._refine_by_instrument(code, c, notes)
@@ -440,11 +455,78 @@ class EventExtractor:
                 ))
         return out
 
+    def _resolve_targets(self, c: _Candidate, actor, sources: list[Actor]) -> list[Actor]:  # type: ignore[no-untyped-def]
+        """The targets of the first tier that names one (other than the sources); a domestic default ("arrested
+        protesters") only when no tier names anyone."""
+        source_codes = {s.code for s in sources}
+        fallback: list[Actor] = []  # a domestic default waits for the named targets of later tiers
+        for tier in c.targets:
+            found = []
+            for t in tier:
+                a = self._target_actor(t, actor, sources)
+                if a is not None and a.code and a.code not in source_codes:
+                    found.append(a)
+                    found.extend(self._coordinated_modifiers(t, a, actor))
+            named = [a for a in found if not a.entry.endswith(DOMESTIC_DEFAULT)]
+            if named:
+                return ph.most_specific(named)
+            fallback = fallback or found
+        return ph.most_specific(fallback) if fallback else []
+
+    def _unidentified_attackers(self, c: _Candidate, actor, names, notes: list[str]) -> list[Actor]:  # type: ignore[no-untyped-def]
+        """"A roadside BOMBING near Samarra killed a U.S. soldier": violence whose subject is the attack itself, with
+        no doer named, was done by unidentified armed forces of the country where it happened (the place named), else
+        of the country of whom it hit."""
+        if c.trigger.cameo[:2] not in VIOLENT_ROOTS or not all(self._is_unclaimed_attack(t, actor) for t in c.sources):
+            return []
+        attack = c.sources[0]
+        place = ph.location(c.verb, attack, names)
+        country = place.country if place is not None else self._placed_country(names)
+        where = f"where it happened ({place.name})" if place is not None else "the only place named"
+        if country is None:
+            hit = next((t for t in self._resolve_targets(c, actor, []) if t.country), None)
+            country, where = (hit.country, f"of the target ({hit.text})") if hit is not None else (None, "")
+        if country is None:
+            return []
+        notes.append(f"'{attack.text}' with no doer: unidentified attackers, country {where}")
+        return [Actor(code=country + UNIDENTIFIED_ROLE, country=country, role=UNIDENTIFIED_ROLE, text=attack.text,
+                      entry=f"unidentified attackers: '{attack.text}' names no doer")]
+
+    def _code_of_attack(self, code: str, attack: Token, notes: list[str]) -> str:
+        """"A CAR BOMBING killed ...": the attack noun's own violent code says more than the verb's generic one."""
+        entry = self.noun_entry(attack)
+        if entry is None or entry.cameo[:2] not in VIOLENT_ROOTS or entry.cameo == code:
+            return code
+        notes.append(f"attack '{attack.text}' {code}->{entry.cameo}")
+        return entry.cameo
+
+    def _is_unclaimed_attack(self, tok: Token, actor) -> bool:  # type: ignore[no-untyped-def]
+        """An attack noun ("bombing", "blast") that names no actor itself or in a "by" phrase, and is no one's object."""
+        attacks = self.lexicon.classes.get("UNCLAIMED_ATTACK", frozenset())
+        if tok.pos_ != "NOUN" or not set(ph.noun_terms(tok)) & attacks or tok.dep_ in st.OBJECT_DEPS:
+            return False  # "IS claimed a bombing that killed ...": an attack that is another act's object has a doer
+        doers = [tok, *(t for p, t in st.prep_objects(tok) if p == "by")]
+        return not any((a := actor(t)) is not None and a.code for t in doers)
+
+    def _placed_country(self, names) -> str | None:  # type: ignore[no-untyped-def]
+        """The country of the places the sentence names (towns, capitals, countries; not demonyms), if only one."""
+        countries = {e.country for span, entries in names.values() for e in entries
+                     if e.kind in ("capital", "place", "country") and e.country}
+        return next(iter(countries)) if len(countries) == 1 else None
+
     def _placed_roles(self, tokens: list[Token], names) -> list[Actor]:  # type: ignore[no-untyped-def]
         """Role nouns with no country ("security forces", "rioters") in a sentence that names one country only
         (by name, demonym, capital or place): they act in that country. "Security forces fired tear gas at
-        protesters in Dhaka" -> BGD security forces."""
-        countries = {e.country for span, entries in names.values() for e in entries
+        protesters in Dhaka" -> BGD security forces. A country the event is aimed at places no one: "Archbishop
+        Desmond Tutu called for sanctions AGAINST Nigeria" does not make Tutu Nigerian."""
+        def aimed_at(span) -> bool:  # type: ignore[no-untyped-def]
+            t = span.root  # "Nigeria", "Nigeria's government", "Ghana and Nigeria"; a demonym modifier ("against
+            while t.dep_ in ("poss", "flat", "conj", "appos") and t.head is not t:  # Chilean officials") is
+                t = t.head  # a group of that country, which may well be acting inside it
+            return t.dep_ in ("dobj", "dative", "iobj") or (t.dep_ == "pobj" and t.head.head.pos_ != "ADJ" and
+                                                            t.head.lower_ in ("against", "on", "to", "toward", "towards"))
+
+        countries = {e.country for span, entries in names.values() if not aimed_at(span) for e in entries
                      if e.kind in ("country", "capital", "demonym", "place") and e.country}
         if len(countries) != 1:
             return []
@@ -497,6 +579,19 @@ class EventExtractor:
                                                     "text": f"{other.text} {tok.text}"}))
         return out
 
+    def _with_shared_head(self, tok: Token, a: Actor | None, actor) -> Actor | None:  # type: ignore[no-untyped-def]
+        """A demonym coordinated with a modified noun shares that noun: "Sierra Leonean and Liberian REFUGEES" (the
+        parser makes "Sierra Leonean" a noun of its own) -> SLE refugees beside LBR refugees."""
+        if a is None or a.role or not a.country or " demonym " not in f" {a.entry} ":
+            return a
+        for other in st.conjuncts(tok)[1:]:
+            b = actor(other) if other.pos_ == "NOUN" else None
+            if b is not None and b.role and b.country and b.country != a.country and any(
+                    m.dep_ in ("amod", "compound") for m in other.lefts):
+                return a.model_copy(update={"code": a.country + b.role, "role": b.role,
+                                            "text": f"{tok.text} {other.text}"})
+        return a
+
     def _refine_by_instrument(self, code: str, c: _Candidate, notes: list[str]) -> str:
         """Generic force (190) made specific by the weapon used: aircraft -> 195, artillery and tanks -> 194."""
         if code != "190":
@@ -521,34 +616,45 @@ class EventExtractor:
                     if a is not None and a.code and a.code not in source_codes:
                         return a.model_copy(update={"text": f"{tok.text} ({a.text})"})
             return None
-        a = actor(tok)
+        a = self._with_shared_head(tok, actor(tok), actor)
         if a is not None and self._is_equipment(tok) and not (a.entry or "").startswith("organisations.tsv"):
             if tok.dep_ not in st.SUBJECT_DEPS or not a.country:
                 return None
             # the subject of an alleged act: "complained that ISRAELI JETS had violated its airspace" -> the military
             a = a.model_copy(update={"code": a.country + "MIL", "role": "MIL"})
         if a is None or not a.code:
-            owner = self._possessor(tok, actor, sources)
+            owner = self._possessor(tok, actor, sources) or self._doer_of_act(tok, actor, sources)
             if owner is not None:
                 return owner
             # "shelled positions OF the Palestinian security forces": the owner is the target
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
-                        owner = actor(pobj) if pobj.dep_ == "pobj" else None
+                        owner = self._with_shared_head(pobj, actor(pobj), actor) if pobj.dep_ == "pobj" else None
                         if owner is not None and owner.code:
                             return owner
             if self._is_equipment(tok) and (tok.lemma_.lower() != "fighter" or ph.has_designation(tok)):
                 return None  # "more J-10C fighters", "howitzers": equipment, not people
-            if self.noun_entry(tok) is not None:
-                # "complained over two ISRAELI air raids", "condemned SERBIA'S crackdown": whoever did the act
-                for mod in tok.children:
-                    if mod.dep_ in ("amod", "compound", "poss", "nmod"):
-                        doer = actor(mod)
-                        if doer is not None and doer.code and doer.code not in {x.code for x in sources}:
-                            return doer
             return self._domestic_target(tok, sources)
         return a
+
+    def _doer_of_act(self, tok: Token, actor, sources: list[Actor]) -> Actor | None:  # type: ignore[no-untyped-def]
+        """Whoever did an event noun's act: "complained over two ISRAELI air raids", "condemned SERBIA'S crackdown",
+        "the expulsion of refugees BY UGANDA", "conceded to demands FROM UNITA". It outranks the noun's "of" phrase,
+        which names what the act was done to."""
+        entry = self.noun_entry(tok)
+        if entry is None:
+            return None
+        mods = [m for m in tok.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
+        preps = ("by", "from") if entry.cameo[:2] in VERBAL_ROOTS else ("by",)  # "withdrawal FROM Bosnia": a place
+        agents = [t for p, t in st.prep_objects(tok) if p in preps]
+        source_codes = {x.code for x in sources}
+        for t in (*mods, *agents):
+            doer = actor(t)
+            if doer is not None and doer.code and doer.code not in source_codes:
+                return doer
+        # "demands FROM THE REBELS": a domestic role with no country of its own
+        return next((d for t in agents if (d := self._domestic_target(t, sources)) is not None), None)
 
     def _possessor(self, tok: Token, actor, sources: list[Actor]) -> Actor | None:  # type: ignore[no-untyped-def]
         """"its soldiers" in "Israel said Hamas attacked its soldiers": the owner is the nearest earlier actor
@@ -693,6 +799,16 @@ def _untargeted_control(c: "_Candidate") -> bool:
 PERSON_NOUNS = {"person", "people", "protester", "demonstrator", "member", "activist", "student", "worker", "leader",
                 "official", "journalist", "civilian", "resident", "man", "woman", "child", "opponent", "supporter",
                 "refugee", "migrant", "prisoner", "suspect", "militant", "rebel", "soldier", "citizen", "villager"}
+
+
+def _infinitive_complement(verb: Token) -> Token | None:
+    """The verb of a to-clause completing ``verb``: "agreed TO ALLOW", "is committed to OPENING"."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and ph.is_predicate(c) and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+        if c.dep_ == "prep" and c.lower_ in st.GERUND_PREPS:
+            return next((g for g in c.children if g.dep_ == "pcomp" and ph.is_predicate(g)), None)
+    return None
 
 
 def _givers(verb: Token, noun: Token) -> list[Token]:

@@ -186,6 +186,15 @@ def subjects(verb: Token, *, passive_ok: bool = False) -> list[Token]:
                 "VERB", "AUX"):
             # "Russia denied reports that IT had agreed to sell ...": the pronoun is whoever answers the reports
             return subjects(token.head.head) or subj
+        governor = gerund_governor(token)
+        if governor is not None and not subj:
+            # "Colombia is committed TO RELEASING ...", "Russia remains committed to reducing ...": the governor's
+            # subject (a passive one too) does it
+            passive_subj = [c for c in governor.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            if passive_subj:
+                return conjuncts(passive_subj[0])
+            token = governor
+            continue
         if token.dep_ == "xcomp" and not subj and is_passive(token.head):
             # "Obama IS SCHEDULED to attend", "the envoy was asked to leave": the passive subject does it
             passive_subj = [c for c in token.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
@@ -200,8 +209,38 @@ def subjects(verb: Token, *, passive_ok: bool = False) -> list[Token]:
                 return subj
             token = token.head
             continue
-        return subj
+        return subj or (swallowed_subject(token) if token.dep_ == "ROOT" else [])
     return []
+
+
+def swallowed_subject(verb: Token) -> list[Token]:
+    """The subject a fronted phrase swallowed: in "With the signing of a memorandum, THE GOVERNMENT AND THE SPLM
+    have agreed ..." the parser makes "government" a conjunct of "memorandum". A noun conjunct right after the
+    phrase's last comma, with nothing but the verb's auxiliaries between the phrase and the verb, is the subject."""
+    if is_passive(verb) or any(c.dep_ in SUBJECT_DEPS | {"expl"} for c in verb.children):
+        return []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        if any(t.dep_ not in ("aux", "neg", "advmod") for t in verb.doc[prep.right_edge.i + 1 : verb.i]):
+            continue
+        commas = [t.i for t in prep.subtree if t.lower_ == ","]
+        after = [t for t in prep.subtree if commas and t.i > commas[-1] and t.dep_ == "conj"
+                 and t.pos_ in ("NOUN", "PROPN") and t.head.i < commas[-1]]
+        if after:
+            return conjuncts(after[0])
+    return []
+
+
+#: Prepositions whose gerund completes the word above them as an infinitive would: "committed TO OPENING talks".
+GERUND_PREPS = {"to"}
+
+
+def gerund_governor(token: Token) -> Token | None:
+    """The word a gerund under "to" completes: "is committed to OPENING talks" -> committed. Other prepositions
+    are left alone: in "accused Iran OF BLOWING UP a plane" the accuser does not blow up anything."""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in GERUND_PREPS or prep.head.i == prep.i:
+        return None
+    return prep.head
 
 
 @dataclass(slots=True)
@@ -264,7 +303,7 @@ def frame_cues(verb: Token, frames: dict[str, str]) -> Cues:
         if token.dep_ == "conj":
             token = token.head
             continue
-        head = token.head
+        head = gerund_governor(token) or token.head
         kind = frames.get(head.lemma_.lower()) or frames.get(head.lower_)
         if kind == "intend" and token.dep_ == "ccomp" and _has_own_agent(token):
             kind = "report"  # "she hoped THAT officials would be indicted": someone else's act, only reported
