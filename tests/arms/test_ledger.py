@@ -54,6 +54,15 @@ def test_unnamed_sources_make_a_rumour_and_a_denial_answers_it(ledger_of):
     assert ledger_of(rumour, denial) == {("CHN", "DZA", "combat aircraft", "denied")}
 
 
+def test_talk_that_a_newspaper_tells_of_is_answered_by_a_denial(ledger_of):
+    report = "A Turkish newspaper reported that Azerbaijan was close to buying at least 12 J-10C fighters from China."
+    assert ledger_of(report) == {("CHN", "AZE", "combat aircraft", "discussed")}
+    denial = "China denied that it had agreed to sell J-10C fighters to Azerbaijan."
+    assert ledger_of(report, denial) == {("CHN", "AZE", "combat aircraft", "denied")}
+    signed = "A Turkish newspaper reported that Azerbaijan had signed a contract for 12 J-10C fighters from China."
+    assert ("CHN", "AZE", "combat aircraft", "ordered") in ledger_of(signed, denial)  # a report of a deal stays
+
+
 def test_an_expired_embargo_is_no_refusal(ledger_of):
     rows = ledger_of("Belarus is close to a deal to buy Russian Su-30 fighters now that an arms embargo on Minsk has "
                      "expired.")

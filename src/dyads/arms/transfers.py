@@ -105,6 +105,8 @@ def transfer_mentions(event: Mapping[str, Any]) -> list[TransferMention]:
         status, cue = verb_status, f"verb '{verb}'"
         if modality == "intended" and status == "delivered":
             status = "agreed"
+    if modality == "reported" and status == "discussed":
+        rumoured = True  # "a newspaper reported that Tehran was close to buying ...": talk only someone else tells of
     systems = [w for w in weapons if not _is_ammunition(w)]
     for w in systems or weapons:  # "six howitzers and a supply of ammunition": the row is the howitzers
         producer = w.get("producer")
