@@ -26,9 +26,9 @@ The weather in Cairo stayed warm, and markets were calm.
 """
 
 
-def dyads(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def dyads(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "dyads", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=300)
+                          timeout=300, input=stdin)
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +67,17 @@ def test_code_reads_jsonl_records_with_their_ids(corpus):
     records = [json.loads(line) for line in out.stdout.splitlines()]
     assert {(r["doc"], r["source"]["code"], r["target"]["country"], r["cameo"][:2]) for r in records} == {
         ("a1", "PAKMIL", "IND", "19"), ("a2", "USA", "IRN", "16")}
+
+
+def test_code_reads_piped_text_and_jsonl_from_standard_input():
+    text = dyads("code", "-", "--format", "jsonl", "--doc-date", "2024-03-01",
+                 stdin="Russia expelled two Estonian diplomats on Friday.\n")
+    event = json.loads(text.stdout.splitlines()[0])
+    assert (event["doc"], event["source"]["code"], event["target"]["country"], event["cameo"][:2]) == (
+        "<stdin>", "RUS", "EST", "16")
+    records = dyads("code", "-", "--format", "jsonl", stdin=json.dumps(
+        {"id": "piped-1", "text": "Japan protested to China over the incident on Friday.", "date": "2024-01-02"}))
+    assert [json.loads(x)["doc"] for x in records.stdout.splitlines()] == ["piped-1"]
 
 
 def test_table_output_shows_events(corpus):

@@ -197,6 +197,40 @@ def iter_file(path: str) -> Iterator[SourceItem]:
     yield RawDocument(path, data, kind)
 
 
+STDIN = "-"
+"""The path argument that names standard input (``cat page.html | dyads code -``)."""
+
+
+def iter_stream(data: bytes, name: str = "<stdin>") -> Iterator[SourceItem]:
+    """The document(s) of piped bytes: JSON lines when every non-blank line starts with ``{``, a feed or an HTML
+    page when it sniffs as one, else one text document named ``name``."""
+    lines = [line for line in data.splitlines() if line.strip()]
+    if lines and all(line.lstrip().startswith(b"{") for line in lines):
+        yield from iter_jsonl(name, data, current_limits().max_document_bytes)
+        return
+    kind = file_kind(name, data)
+    if kind == "feed":
+        yield from iter_feed(name, data)
+        return
+    try:
+        decode_bytes(data, doc_id=name)
+    except UnreadableDocument as err:
+        yield err
+        return
+    yield RawDocument(name, data, kind)
+
+
+def _read_stdin() -> Iterator[SourceItem]:
+    import sys
+
+    limit = current_limits().max_document_bytes
+    data = sys.stdin.buffer.read(limit + 1 if limit is not None else -1)
+    if limit is not None and len(data) > limit:
+        yield too_large("<stdin>", None, limit, what="standard input")
+        return
+    yield from iter_stream(data)
+
+
 def iter_sources(paths: Iterable[str]) -> Iterator[SourceItem]:
     """Yield a `RawDocument` per document named by ``paths``, or a `DocumentError` for what cannot be read.
 
@@ -207,12 +241,15 @@ def iter_sources(paths: Iterable[str]) -> Iterator[SourceItem]:
     archived HTML or text page, read as a stream (`dyads.ingest.warc`); any other file is sniffed (WARC
     magic, then a feed's root element, then HTML). ``doc_id`` is the path, a record's ``id`` (``path:line``
     when it has none), ``path#<entry id>`` for a feed entry or ``path#<WARC-Record-ID>`` for an archived page.
-    Feed and page URLs are never fetched.
+    Feed and page URLs are never fetched. ``-`` reads standard input (`iter_stream`).
 
     >>> [type(item).__name__ for item in iter_sources(["/no/such/file.txt"])]
     ['UnreadableDocument']
     """
     for spec in paths:
+        if spec == STDIN and not os.path.lexists(spec):
+            yield from _read_stdin()
+            continue
         expanded = expand_paths(spec)
         if isinstance(expanded, DocumentError):
             yield expanded
