@@ -55,6 +55,15 @@ def test_folder_is_read_recursively_in_sorted_order(tmp_path):
     assert ids == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), str(tmp_path / "sub" / "c.txt")]
 
 
+def test_a_folder_walk_passes_over_readmes_manifests_and_tables(tmp_path):
+    for name in ["story.txt", "README.md", "manifest.tsv", "events.csv", "no_suffix"]:
+        _write(tmp_path / name, f"Text of {name}.")
+    ids = [d.doc_id for d in iter_sources([str(tmp_path)])]
+    assert ids == [str(tmp_path / "no_suffix"), str(tmp_path / "story.txt")]
+    named = [d.doc_id for d in iter_sources([str(tmp_path / "README.md")])]  # named on the command line: read
+    assert named == [str(tmp_path / "README.md")]
+
+
 def test_glob_pattern_is_expanded_sorted(tmp_path):
     for name in ["x2.txt", "x1.txt", "y.html"]:
         _write(tmp_path / name, "<p>x</p>" if name.endswith("html") else "text")

@@ -53,12 +53,19 @@ def expand_paths(spec: str) -> list[str] | UnreadableDocument:
     return UnreadableDocument(spec, "no such file or directory")
 
 
+NOT_DOCUMENTS = frozenset({".md", ".rst", ".tsv", ".csv", ".json", ".yaml", ".yml", ".toml", ".py", ".duckdb",
+                           ".parquet"})
+"""Suffixes a folder walk passes over: a corpus folder's README, manifest or database is no news story. A file
+named on the command line is read whatever its suffix."""
+
+
 def _folder_files(folder: str) -> list[str]:
-    """The non-hidden files under a folder, recursively, in sorted path order."""
+    """The non-hidden files under a folder, recursively, in sorted path order, less `NOT_DOCUMENTS`."""
     found: list[str] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(os.path.join(root, name) for name in files if not name.startswith("."))
+        found.extend(os.path.join(root, name) for name in files
+                     if not name.startswith(".") and Path(name).suffix.lower() not in NOT_DOCUMENTS)
     return sorted(found)
 
 
