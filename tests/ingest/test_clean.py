@@ -91,6 +91,14 @@ def test_scraped_published_line_is_used_for_the_date_even_when_removed():
     assert "Published 14 June 2024" not in doc.text
 
 
+def test_a_date_line_above_share_icons_and_a_doubled_caption_dates_the_page():
+    caption = "Delegates arrive for the talks in Khartoum on Monday. (Photo: Nile Daily/A. Osman)"
+    text = scraped_page(top=["Home", "World", "19/06/2024 08:45", "By Amina Hassan", "f   X   in   ✉", "Loading…",
+                             "▶", caption, caption])
+    doc = clean(text_doc(text))
+    assert (doc.date, doc.date_source) == ("2024-06-19", 'text:byline "19/06/2024 08:45"')
+
+
 @pytest.mark.parametrize(("text", "code"), [(GERMAN, "de"), (FRENCH, "fr")])
 def test_non_english_is_skipped_with_reason(text, code):
     with pytest.raises(SkippedDocument) as err:

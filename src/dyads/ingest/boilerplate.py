@@ -25,6 +25,8 @@ when the line is removed). Context then decides what one line's score cannot:
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -203,10 +205,24 @@ def looks_clean(features: Sequence[LineFeatures], scores: Sequence[LineScore], h
 
 def header_lines(lines: Sequence[str], kept_at: Sequence[int], dropped: Mapping[int, str],
                  limit: int = HEADER_LINES) -> tuple[str, ...]:
-    """Up to ``limit`` lines above the first kept line, nearest first, leaving out headline copies."""
+    """Up to ``limit`` lines above the first kept line, nearest first, leaving out headline copies, repeated lines
+    (a photo caption printed twice) and lines of share icons or "Loading…", which would push a date line out."""
     first = kept_at[0] if kept_at else 0
-    above = [lines[i] for i in range(first - 1, -1, -1) if dropped.get(i) != "headline"]
+    above: list[str] = []
+    for i in range(first - 1, -1, -1):
+        line = lines[i]
+        if dropped.get(i) == "headline" or line in above or not _has_substance(line):
+            continue
+        above.append(line)
     return tuple(above[:limit])
+
+
+def _has_substance(line: str) -> bool:
+    """A digit or a word of three letters or more, other than "Loading": not a row of share icons."""
+    return any(c.isdigit() for c in line) or any(
+        len(w) >= 3 and w.isalpha() and w.lower() != "loading" for w in re.findall(r"\w+", line))
+
+
 
 
 def remove_boilerplate(text: str, *, language: str = "en", title: str | None = None,
