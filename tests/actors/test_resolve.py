@@ -274,3 +274,114 @@ def test_a_role_is_not_placed_in_the_country_it_acts_on(code_text, text, absent)
 def test_a_role_is_still_placed_where_it_acts(code_text):
     events = code_text("Security forces fired tear gas at protesters in Nairobi.")
     assert any(e.source.code == "KENCOP" for e in events)
+
+
+# -- misspelt and case-damaged names, dated organisations, titled strangers, peoples' elites ---------------------
+
+@pytest.mark.parametrize(
+    ("text", "on", "code"),
+    [
+        ("Pakistn accused India of shelling the border.", "2019-03-01", "PAK"),  # a letter dropped
+        ("Nigerai closed its border with Benin.", "2019-03-01", "NGA"),  # two letters swapped
+        ("Zimbabwian police arrested the reporters.", "2019-03-01", "ZWECOP"),  # a letter changed
+        ("Gen. Pervez Musharaf suspended the constitution.", "2007-11-03", "PAKGOV"),
+        ("Mugbe dissolved the cabinet.", "2005-03-01", "ZWEGOV"),
+        ("Dos Sontas ordered the army into Huambo.", "1993-01-10", "AGOGOV"),  # case and a swap
+        ("ISRAEL closed the crossings.", "2019-03-01", "ISR"),
+        ("nIGERIA recalled its ambassador.", "2019-03-01", "NGA"),
+    ],
+)
+def test_misspelt_and_case_damaged_names_are_read(resolve_subject, text, on, code):
+    actor = resolve_subject(text, on=on)
+    assert actor is not None and actor.code == code, (text, actor)
+    assert "read as" in actor.entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Herman Cain criticised the plan.",  # a name the model knows, not "German" misspelt
+        "Frances Lee protested outside the court.",  # not "France"
+        "Koran scholars met on Tuesday.",  # not "Korean"
+        "Gbagbo's successor was sworn in.",  # the exact alias is read as itself, not as a misspelling
+    ],
+)
+def test_known_words_are_not_read_as_misspellings(resolve_subject, text):
+    actor = resolve_subject(text)
+    assert actor is None or "read as" not in actor.entry, (text, actor)
+
+
+def test_a_lower_case_word_is_never_read_as_a_name(pipeline):
+    doc = pipeline.nlp("the ethopia file and the pakistn memo were leaked.")
+    assert not pipeline.resolver.find_names(doc)
+
+
+def test_one_edit():
+    from dyads.actors.spelling import one_edit
+
+    assert one_edit("gbago", "gbagbo") and one_edit("ethiopia", "ethopia") and one_edit("nigerai", "nigeria")
+    assert one_edit("sontas", "santos")  # two letters swapped
+    assert not one_edit("santos", "santos") and not one_edit("austrian", "australian")
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "code"),
+    [
+        ("The SPLA shelled the garrison.", "1995-05-01", "SDNREBSPA"),
+        ("The SPLA shelled the garrison.", "2015-05-01", "SSDMILSPA"),
+        ("UNITA rejected the plan.", "1996-05-01", "AGOREBUNI"),
+        ("UNITA rejected the plan.", "2012-05-01", "AGOOPPUNI"),
+        ("The Islamic Salvation Front called a general strike.", "1991-06-01", "DZAOPPFIS"),
+        ("The Forces for the Defence of Democracy attacked Bujumbura.", "2001-05-01", "BDIREBFDD"),
+        ("MASSOB members marched through Onitsha.", "2006-05-01", "NGAREBMAS"),
+        ("The NPFL shelled Monrovia.", "1992-11-01", "LBRREBNPF"),
+    ],
+)
+def test_dated_organisations_are_read_by_the_row_holding_on_the_date(resolve_subject, text, on, code):
+    actor = resolve_subject(text, on=on)
+    assert actor is not None and actor.code == code, (text, actor)
+
+
+def test_a_dated_organisation_is_not_read_outside_its_dates(resolve_subject):
+    actor = resolve_subject("FIS officials announced the calendar for the season.", on="2021-06-01")
+    assert actor is None or actor.country != "DZA", actor
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The French foreign minister met Prime Minister Somchai Wongsuwan in Bangkok on Monday.", "FRAGOV", "THAGOV"),
+        ("Malian rebels rejected an appeal from President Boubacar Dembele to lay down their arms.", "MLIREB",
+         "MLIGOV"),
+        ("Egypt's foreign minister criticised President Hamadou Sall, accusing Senegal of backing the rebels.",
+         "EGYGOV", "SENGOV"),
+    ],
+)
+def test_a_titled_unlisted_person_as_target_takes_the_one_other_country(code_text, text, source, target):
+    events = code_text(text, date="2001-06-01")
+    assert any(e.source.code == source and e.target and e.target.code == target for e in events), \
+        [(e.source.code, e.target and e.target.code) for e in events]
+
+
+def test_a_titled_unlisted_person_with_two_other_countries_stays_unknown(pipeline):
+    doc = pipeline.nlp("Kenya's president met President Xavier Lumbala, who flew in from Uganda via Tanzania.")
+    head = next(t for t in doc if t.text == "Lumbala")
+    assert pipeline.resolver.titled_stranger(head, {"KEN"}) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Yoruba leaders condemned the arrests.", "NGAELI"),
+        ("Zulu chiefs rejected the land bill.", "ZAFELI"),
+        ("Yoruba traders protested in Lagos.", "NGABUS"),  # another role noun keeps its role
+    ],
+)
+def test_a_peoples_leaders_are_its_elite(resolve_subject, text, code):
+    actor = resolve_subject(text)
+    assert actor is not None and actor.code == code, (text, actor)
+
+
+def test_a_people_in_front_of_a_role_noun_is_not_a_model_designation(code_text):
+    events = code_text("The main Tutsi rebel group attacked an army post in Burundi on Monday.")
+    assert any(e.source.code == "BDIREB" for e in events), [(e.source.code, e.cameo) for e in events]

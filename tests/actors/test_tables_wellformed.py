@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parents[2] / "src" / "dyads" / "data" / "actors"
 HEADERS = {
     "countries.tsv": ["iso3", "name", "names", "demonyms", "capitals"],
     "seats.tsv": ["name", "iso3", "role", "note"],
-    "organisations.tsv": ["code", "name", "aliases", "country", "role", "kind"],
+    "organisations.tsv": ["code", "name", "aliases", "country", "role", "kind", "start", "end"],
     "roles.tsv": ["term", "role", "kind", "note"],
 }
 
@@ -139,8 +139,8 @@ def test_seats_refer_to_known_countries_and_roles(tables, iso3s):
 
 def test_organisations_codes_countries_roles_kinds(tables, iso3s):
     rows = tables["organisations.tsv"]
-    codes = [row["code"] for row in rows]
-    assert not sorted({c for c in codes if codes.count(c) > 1})
+    codes = [row["code"] for row in rows if not (row["start"] or row["end"])]
+    assert not sorted({c for c in codes if codes.count(c) > 1})  # a code repeats only on dated rows ("SLVOPPFMN")
     problems = []
     for row in rows:
         code, country = row["code"], row["country"]
@@ -160,6 +160,20 @@ def test_organisations_codes_countries_roles_kinds(tables, iso3s):
         if row["kind"] == "REB" and country and row["role"] == "REB" and "REB" not in code:
             problems.append((code, "armed group code lacks REB"))
     assert not problems, problems
+
+
+def _dates(row: dict[str, str]) -> tuple:
+    from datetime import date
+
+    from dyads.actors.dictionary import parse_date
+
+    return (parse_date(row["start"]) or date.min, parse_date(row["end"], end=True) or date.max)
+
+
+def test_organisation_dates_parse_and_run_forward(tables):
+    for row in tables["organisations.tsv"]:
+        start, end = _dates(row)  # raises on a malformed date
+        assert start <= end, row["code"]
 
 
 def test_roles_terms_and_codes(tables):
@@ -198,12 +212,20 @@ def test_no_surface_form_has_two_owners(tables):
             owners[form].add(f"country:{row['iso3']}")
     for row in tables["seats.tsv"]:
         owners[row["name"]].add(f"seat:{row['iso3']}/{row['role']}")
+    dated: dict[str, list[tuple]] = defaultdict(list)
     for row in tables["organisations.tsv"]:
         seen = set()
         for form in [row["name"]] + split(row["aliases"]):
             assert form not in seen, f"{row['code']}: {form!r} listed twice"
             seen.add(form)
-            owners[form].add(f"org:{row['code']}")
+            if row["start"] or row["end"]:
+                dated[form].append(_dates(row))
+                owners[form].add("org:dated")  # one owner at any date: the rows must not overlap
+            else:
+                owners[form].add(f"org:{row['code']}")
+    for form, spans in dated.items():
+        spans.sort()
+        assert all(a[1] < b[0] for a, b in zip(spans, spans[1:])), f"{form!r}: dated rows overlap {spans}"
     clashes = {form: sorted(who) for form, who in owners.items() if len(who) > 1}
     assert not clashes, "surface forms with more than one owner: " + "; ".join(
         f"{form!r} -> {who}" for form, who in sorted(clashes.items())

@@ -1,7 +1,7 @@
 """The actor dictionary: every name dyads can recognise, loaded from the tables in ``dyads/data/actors/``.
 
 Tables (each documented in its header): ``countries.tsv`` (names, demonyms, capitals), ``seats.tsv`` (buildings that
-stand for an institution: "the White House"), ``organisations.tsv`` (IGOs, NGOs, armed groups), ``leaders.tsv``
+stand for an institution: "the White House"), ``organisations.tsv`` (IGOs, NGOs, armed groups, parties; a row may hold between dates), ``leaders.tsv``
 (people with offices and tenure dates), ``roles.tsv`` (titles and nouns that give a role: "army", "minister"),
 ``org_heads.tsv`` (the head words of organisation names not listed: "Association", "Committee"), ``peoples.tsv``
 (ethnic and religious groups and where they live) and ``readings.tsv`` (the other readings of ambiguous names:
@@ -134,7 +134,8 @@ def load_organisations(d: ActorDictionary, path: Path) -> None:
     for line, row in read_tsv(path, required=("code", "name", "aliases", "country", "role")):
         country = row["country"] or None
         role = row["role"] or (row["code"][3:6] if len(row["code"]) >= 6 else None)
-        entry = NameEntry("organisation", row["code"], country, role, row["name"], _source(path, line))
+        entry = NameEntry("organisation", row["code"], country, role, row["name"], _source(path, line),
+                          start=parse_date(row.get("start", "")), end=parse_date(row.get("end", ""), end=True))
         for n in [row["name"], *split_multi(row["aliases"])]:
             d.add(n, entry)
 

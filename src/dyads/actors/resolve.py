@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from dyads.actors.dictionary import ActorDictionary, NameEntry
+from dyads.actors.spelling import build_spelling_index, marked
 from dyads.model import Actor
 
 #: Dependents of a head noun that belong to its phrase for actor purposes.
@@ -59,6 +60,8 @@ PLACE_KINDS = {"country", "capital", "demonym", "place"}
 CIVIL_SECTORS = {"NGO", "HRI", "ENV"}
 #: Sectors that only a state has: an unlisted body with one of these and no state named stays unknown.
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG"}
+#: Heads that make a people's name its elite: "Yoruba LEADERS", "Pashtun tribal CHIEFS" (not its state's government).
+PEOPLE_ELITES = {"leader", "chief", "notable", "figure"}
 #: Prepositions of an organisation's own name: "the Association OF African Jurists", "Centre FOR Human Rights".
 NAME_PREPS = {"of", "for", "to", "on", "against"}
 
@@ -105,6 +108,8 @@ class ActorResolver:
     def __init__(self, vocab: Vocab, dictionary: ActorDictionary) -> None:
         self.dictionary = dictionary
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
+        # the model's own words are known words, never misspellings: read them before any text adds to the store
+        self.spelling = build_spelling_index(dictionary, vocab.strings)
 
     def add_patterns(self, make_doc: Callable[[str], Doc]) -> None:
         """Compile the name patterns with the pipeline's tokenizer (``nlp.make_doc``), once."""
@@ -130,8 +135,21 @@ class ActorResolver:
             entries = self.dictionary.names.get(span.text) or self.dictionary.names.get(span.label_, [])
             for i in range(span.start, span.end):
                 taken[i] = (span, entries)
+        self._read_damaged(doc, taken)
         self._reread(taken)
         return taken
+
+    def _read_damaged(self, doc: Doc | Span, taken: dict[int, tuple[Span, list[NameEntry]]]) -> None:
+        """Capitalised words that no table lists, read as a misspelt or case-damaged country, demonym or leader
+        name ("Ethopia", "Laurent Gbago", "iSrael"; see `dyads.actors.spelling`). Longest runs first."""
+        base = doc if isinstance(doc, Doc) else doc.doc
+        offset = 0 if isinstance(doc, Doc) else doc.start
+        texts = [t.text if t.i not in taken else "" for t in doc]
+        for s, e, (surface, entries, how) in self.spelling.read_runs(texts):
+            span = Span(base, offset + s, offset + e, label=surface)
+            entries = marked(entries, span.text, surface, how)
+            for i in range(span.start, span.end):
+                taken[i] = (span, entries)
 
     def _reread(self, taken: dict[int, tuple[Span, list[NameEntry]]]) -> None:
         """Read each ambiguous name by the other countries its sentence names: "Tripoli" with "Lebanese" -> LBN.
@@ -164,6 +182,29 @@ class ActorResolver:
                 if hit:
                     return hit
         return self.dictionary.roles.get(lemma) or self.dictionary.roles.get(token.lower_)
+
+    def titled_stranger(self, head: Token, source_countries: set[str]) -> Actor | None:
+        """A person no table lists, named with a title, as a target ("an appeal from President Laurent X", "met
+        Prime Minister Y"): the title's role in the one country the sentence names besides the source's, or in the
+        source's own country when the sentence names no other (the domestic default). Two or more other countries
+        leave it unknown."""
+        if head.pos_ != "PROPN" or not head.text[:1].isupper():
+            return None
+        title = next((r for t in self.phrase(head) if t is not head and t.pos_ == "PROPN"
+                      and (r := self.role_of(t)) is not None and r[1] in ("title", "both")), None)
+        if title is None:
+            return None
+        names = self.find_names(head.sent)
+        if any(i in names for i in range(head.left_edge.i, head.i + 1)):
+            return None  # a listed name or a country in the phrase: the resolver's own business
+        named = {e.country for _, entries in names.values() for e in entries if e.kind in PLACE_KINDS and e.country}
+        others = named - source_countries
+        if len(others) > 1 or (not others and len(source_countries) != 1):
+            return None
+        country = next(iter(others or source_countries))
+        where = "the one other country the sentence names" if others else "the source's country (no other named)"
+        return Actor(code=country + title[0], country=country, role=title[0], text=_person_name(head, {}) or head.text,
+                     name=_person_name(head, {}), entry=f"{title[2]} title {title[0]}; unlisted person; {where}")
 
     # -- composing a phrase -------------------------------------------------------------------------------------
     def phrase(self, head: Token) -> list[Token]:
@@ -243,7 +284,7 @@ class ActorResolver:
     def _compose(self, found, role_hit, title_role, former, text, on, head, names):  # type: ignore[no-untyped-def]
         if "leader" in found:
             span, _ = found["leader"]
-            entry = pick_tenure(self.dictionary.names[span.text], on)
+            entry = pick_tenure(names[span.start][1], on)
             if entry is not None and on is not None and not entry.holds_office_on(on) and "organisation" in found:
                 entry = None  # "UN Secretary-General Antonio Guterres": his organisation, not a past national office
             if entry is not None:
@@ -254,7 +295,7 @@ class ActorResolver:
                     role = entry.role
                 elif title_role is not None:
                     role = title_role[0]  # the text calls them by a current title: trust it over the table's gaps
-                elif on is not None and _between_offices(self.dictionary.names[span.text], on):
+                elif on is not None and _between_offices(names[span.start][1], on):
                     role = entry.role  # between two listed offices: still in government, in a post not listed
                 else:
                     role = "ELI"  # named without a title outside every listed tenure: a former office-holder
@@ -263,6 +304,9 @@ class ActorResolver:
         for kind in ("organisation", "seat"):
             if kind in found:
                 span, e = found[kind]
+                e = pick_dated([x for x in names[span.start][1] if x.kind == kind], on)
+                if e is None:
+                    continue  # "FIS" in 2020: the Algerian party's rows hold at other dates
                 person = (_person_name(head, names)
                           if head.ent_type_ == "PERSON" and not span.start <= head.i < span.end else None)
                 return Actor(code=e.code, country=e.country, role=e.role, text=text, name=person,
@@ -280,11 +324,14 @@ class ActorResolver:
             elif kind == "capital":
                 role = "GOV"
             elif kind == "people":
-                role = e.role  # "the Rohingya": the group's civilians
+                # "the Rohingya": the group's civilians; "Yoruba leaders": its elites (CAMEO ELI, as "Ibo elders")
+                role = "ELI" if head.lemma_.lower() in PEOPLE_ELITES and not head_is_name else e.role
             if former and role == "GOV":
                 role = "ELI"
             person = _person_name(head, names) if head.ent_type_ == "PERSON" and not head_is_name else None
             group = f" ({e.office})" if kind == "people" and e.office else ""
+            if kind == "people" and role == "ELI" and not (role_hit or title_role):
+                group += f"; '{head.text}' of a people: its elite"
             return Actor(code=e.country + (role or ""), country=e.country, role=role, text=text, name=person,
                          entry=f"{e.source} {kind} {span.text}{group}" + (f"; role {role_hit[2] if role_hit else title_role[2]}" if role and (role_hit or title_role) else ""))
         return None
@@ -458,6 +505,14 @@ def _between_offices(entries: list[NameEntry], on: date) -> bool:
     """True if the person held a listed office before ``on`` and holds one again after it."""
     leaders = [e for e in entries if e.kind == "leader"]
     return any(e.end and e.end < on for e in leaders) and any(e.start and e.start > on for e in leaders)
+
+
+def pick_dated(entries: list[NameEntry], on: date | None) -> NameEntry | None:
+    """The row of a dated name that holds on the date ("SPLA" in 1995 -> SDNREB, in 2015 -> SSDMIL); None when every
+    row holds at other dates. With no date, the row listed first: the name's defining (earliest) role."""
+    if not entries or on is None:
+        return entries[0] if entries else None
+    return next((e for e in entries if e.holds_office_on(on)), None)
 
 
 def pick_tenure(entries: list[NameEntry], on: date | None) -> NameEntry | None:
