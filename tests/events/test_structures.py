@@ -415,3 +415,86 @@ def test_an_attack_with_no_doer_is_by_unidentified_attackers(code_text):
     # an attack someone claimed has a doer
     assert all(e.source.role != "UAF" for e in code_text(
         "Islamic State claimed a suicide bombing that killed 15 worshippers in Pakistan."))
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_or_cause_names(code_text):
+    # purpose infinitive, not the own-government default
+    assert _dyads_of(code_text("Egyptian opposition activists continued their hunger strike to demand the "
+                               "resignation of the Israeli prime minister.")) == {("EGYCVL", "ISRGOV", "142")}
+    assert _dyads_of(code_text("Bolivian miners went on strike to demand the resignation of the Peruvian "
+                               "president.")) == {("BOLLAB", "PERGOV", "143")}
+    # a participle purpose outranks the place the riot happened in
+    assert _dyads_of(code_text("Nigerian students rioted in Lagos demanding the expulsion of British diplomats.")) == {
+        ("NGAEDU", "GBRGOV", "145")}
+    # the cause: "over a law signed by", "in protest over a law passed by", "the first day of a strike over"
+    assert _dyads_of(code_text("Greek dock workers went on strike over a law signed by the Turkish trade "
+                               "minister.")) == {("GRCLAB", "TURGOV", "143")}
+    assert _dyads_of(code_text("Kenyan nurses walked off the job on Monday in protest over a law passed by the "
+                               "Ugandan parliament.")) == {("KENHLH", "UGALEG", "143")}
+    # "stopped work" is no strike by itself: states and firms stop work on dams and bridges
+    assert not [e for e in code_text("China stopped work on the dam after protests by villagers.")
+                if e.cameo.startswith("14")]
+
+
+def test_a_strike_begun_or_staged_keeps_its_purpose_as_its_target(code_text):
+    # "began a strike TO DEMAND": the purpose of the strike, not what began
+    assert _dyads_of(code_text("Kenyan prisoners began a hunger strike to demand their release by the Ugandan "
+                               "government.")) == {("KEN", "UGAGOV", "142")}
+    assert _dyads_of(code_text("Kenyan teachers started a strike to press the Ugandan government for higher "
+                               "pay.")) == {("KENEDU", "UGAGOV", "143")}
+    # "sit-in", which the parser splits into "sit" + "in"
+    assert {e.cameo for e in code_text("Kenyan nurses held a sit-in outside the Ugandan embassy.")} == {"141"}
+
+
+def test_the_one_a_conditional_threat_is_aimed_at(code_text):
+    assert _dyads_of(code_text("Palestinian workers threatened to hold a general strike unless Israel lifted its "
+                               "closure of the territories.")) == {("PSELAB", "ISR", "133")}
+    assert _dyads_of(code_text("The Greek government threatened to impose sanctions if Turkey did not release the "
+                               "detained journalists.")) == {("GRCGOV", "TUR", "1312")}
+    assert {(e.source.country, e.target.country, e.cameo[:2]) for e in code_text(
+        "Greece warned that it would block the accession talks unless Turkey recognised Cyprus.")} == {
+        ("GRC", "TUR", "13")}
+    # the threatened act's own target comes first; the condition is no event
+    assert _dyads_of(code_text("Iran threatened to attack Saudi Arabia if the United States imposed new "
+                               "sanctions.")) == {("IRN", "SAU", "138")}
+
+
+def test_refused_entry_bans_and_prohibited_aid(code_text):
+    assert {(e.source.country, e.target.country, e.cameo[:2]) for e in code_text(
+        "Togo was still refusing admittance to Nigerians, the police said.")} == {("TGO", "NGA", "12")}
+    assert _dyads_of(code_text("Israel denied entry to two Irish members of parliament.")) == {
+        ("ISR", "IRL", "1245")}
+    assert _dyads_of(code_text("The Kenyan government banned the Somali militant group al-Shabaab.")) == {
+        ("KENGOV", "SOMREB", "1722")}
+    assert {e.cameo for e in code_text("The Egyptian government outlawed the Muslim Brotherhood organization.")} == {
+        "1722"}
+    assert _dyads_of(code_text("The United States prohibited all aid to Kurdish rebels in Iraq.")) == {
+        ("USA", "IRQREB", "162")}
+
+
+def test_the_purpose_of_a_requested_meeting_is_no_event(code_text):
+    assert _dyads_of(code_text("Pakistan demanded a session of the UN Human Rights Council to discuss India's "
+                               "actions in Kashmir.")) == {("PAK", "IGOUNOHRC", "100")}
+    assert _dyads_of(code_text("Iran requested an emergency meeting of the Arab League to discuss Israel's strikes "
+                               "on Syria.")) == {("IRN", "IGOARL", "036")}
+    assert _dyads_of(code_text("Japan proposed a summit with China to discuss the maritime dispute.")) == {
+        ("JPN", "CHN", "036")}
+
+
+def test_coordinated_verbs_share_their_object_and_phrases(code_text):
+    # the parser takes "donated" for a modifier of "charities": the root noun is its subject
+    assert _dyads_of(code_text("Nurses from two French charities donated and personally delivered $20,000 worth of "
+                               "medicine to Kabul University Hospital.")) == {("FRAHLH", "AFGHLH", "073")}
+    assert _dyads_of(code_text("Volunteers from three Japanese charities donated and shipped blankets to Ukrainian "
+                               "refugees.")) == {("JPNNGO", "UKRREF", "073")}
+    assert ("SAUGOV", "YEM", "070") in _dyads_of(code_text(
+        "The Saudi government donated and delivered 500 tons of wheat to Yemen."))
+
+
+def test_pushing_for_someone_to_act_is_an_appeal_to_them(code_text):
+    assert _dyads_of(code_text("Japan pushed for the United States to lift the tariffs on steel.")) == {
+        ("JPN", "USA", "0254")}
+    assert _dyads_of(code_text("The EU is pressing for Turkey to release the detained journalists.")) == {
+        ("IGOEUR", "TUR", "0253")}
+    assert _dyads_of(code_text("Germany is pushing hard for France to support its plan for a European army.")) == {
+        ("DEU", "FRA", "022")}

@@ -73,6 +73,10 @@ FORCE_PLACE_PREPS = ("in", "inside", "across", "throughout", "near", "around", "
 #: Cooperative codes that coordinated sources do together, not to each other: "Canada and the Netherlands PROVIDED
 #: SUPPORT for the operation", "praised", "defended", "apologised", "forgave".
 ONE_WAY_CODES = {"051", "052", "053", "055", "056"}
+#: Gatherings that are requested or proposed like meetings: "demanded a SESSION of the Security Council".
+GATHERING_NOUNS = frozenset({"session", "conference", "hearing", "meeting", "summit"})
+#: Nouns of an "in" phrase that give a protest's cause: "in PROTEST over the law", "in RESPONSE to the decision".
+CAUSE_NOUNS = {"protest", "response", "reaction", "retaliation", "opposition"}
 #: Verbs of fighting that are mutual by meaning ("Indian and Chinese troops clashed"); "US and British warships
 #: shot down drones" is not.
 RECIPROCAL_VERBS = {"clash", "fight", "skirmish", "battle", "exchange", "trade", "brawl", "scuffle"}
@@ -277,7 +281,48 @@ class EventExtractor:
                 # "demanded that Stockholm extradite ...": the addressee of the frame verb is its target.
                 targets = [st.addressees(verb), *targets]
             targets += self._complement_targets(verb, trigger)
+            if trigger.cameo[:2] == "14" and (frame is None or frame.kind not in CODING_FRAMES):
+                targets = self._with_purpose_targets(verb, trigger, targets)
+        if self._is_threat(verb, trigger, frame, cues):
+            targets = [*targets, self._condition_subjects(verb, cues)]
         return _Candidate(verb, trigger, cues, sources, targets, frame)
+
+    def _is_threat(self, verb: Token, trigger: Trigger, frame: st.Frame | None, cues: st.Cues) -> bool:
+        """Threatened ("threatened to strike"), a threat itself ("threatened a strike"), or a punitive act announced
+        for the future ("will impose sanctions unless ...")."""
+        if (frame is not None and frame.kind == "threaten") or self.lexicon.frames.get(verb.lemma_.lower()) == "threaten":
+            return True
+        return (cues.future or cues.hypothetical) and not cues.negated and trigger.cameo[:2] in THREAT_ROOTS
+
+    @staticmethod
+    def _condition_subjects(verb: Token, cues: st.Cues) -> list[Token]:
+        """Who must act to avert a threat: "threatened to strike UNLESS ISRAEL rescinded ...", "IF TURKEY does not
+        release ...". Last in the target tiers: the threatened act's own target comes first."""
+        heads = [verb, *(f.word for f in cues.frames if f.kind in ("threaten", "intend"))]
+        return [s for h in heads for c in h.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in st.CONDITIONAL_MARKS for m in c.children) for s in st.own_subjects(c)]
+
+    def _with_purpose_targets(self, verb: Token, trigger: Trigger, targets: list[list[Token]]) -> list[list[Token]]:
+        """A protest's purpose names whom it is aimed at ("continued a hunger strike TO DEMAND the resignation of
+        the president", "rioted DEMANDING independence from Indonesian rule"): its targets come after the protest's
+        own and before the place it happens in ("rioted IN Dili"), which is where, not against whom."""
+        purposes = [tier for clause in ph.purpose_clauses(verb, trigger.noun)
+                    for tier in self._purpose_target_tiers(clause, depth=2)]
+        if not purposes:
+            return targets
+        places = [t for h in (verb, trigger.noun) if h is not None for p, t in st.prep_objects(h) if p == "in"]
+        at = {t.i for t in places}
+        return [[t for t in tier if t.i not in at] for tier in targets] + purposes + [places]
+
+    def _purpose_target_tiers(self, clause: Token, depth: int) -> list[list[Token]]:
+        """The target tiers of a purpose clause's own event; through a clause that codes nothing ("joining the
+        crowds IN DEMANDING a referendum") to the purpose inside it."""
+        c = self.candidate(clause)
+        if c is not None:
+            return c.targets
+        if depth <= 1:
+            return []
+        return [tier for inner in ph.purpose_clauses(clause, None) for tier in self._purpose_target_tiers(inner, depth - 1)]
 
     def targets(self, verb: Token, trigger: Trigger, passive: bool) -> list[list[Token]]:
         """Target candidates in tiers, nearest first; the first tier that yields an actor is used.
@@ -299,17 +344,27 @@ class EventExtractor:
             direct += [t for p, o in st.prep_objects(verb) if p == "as"
                        for t in (o, *(a for a in o.children if a.dep_ == "appos"))]
         holders = [verb] + ([trigger.noun] if trigger.noun is not None else []) + [o for o in objs if o is not trigger.noun]
+        partner = st.object_partner(verb)
+        if partner is not None:  # "donated and delivered goods TO the school": the phrases are shared too
+            holders.insert(1, partner)
         level1: list[tuple[str, Token]] = []
         for h in holders:
             # the entry's own preposition first ("called ON Egypt"), then the others ("spoke by phone WITH Zelensky")
             level1.extend(sorted(st.prep_objects(h), key=lambda pt: pt[0] != trigger.prep) if h is verb
                           else st.prep_objects(h))
         level1 = [(p, t) for p, t in level1 if p in order or trigger.prep == p or (allowed_in and p == "in")]
+        if trigger.cameo[:2] == "14":  # "struck IN PROTEST OVER a law": what the protest is over is the verb's
+            level1 += [pt for p, n in level1 if p == "in" and n.lemma_.lower() in CAUSE_NOUNS
+                       for pt in st.prep_objects(n) if pt[0] in order]
         level1.sort(key=lambda pt: (pt[0] != trigger.prep, order.get(pt[0], len(order))))
         level2: list[tuple[str, Token]] = []
         for _, noun in level1:
             if noun.pos_ == "NOUN":
-                level2.extend((p, t) for p, t in st.prep_objects(noun) if p in order or p in ("in", "by"))
+                # "on the first day OF A STRIKE over ...": what a measuring head contains speaks for it
+                for inner in (noun, *ph.of_contents(noun)):
+                    level2.extend((p, t) for p, t in st.prep_objects(inner) if p in order or p in ("in", "by"))
+        # "struck over a law SIGNED BY the minister": whoever made it
+        level2 += [("by", t) for _, n in [*level1, *level2] if n.pos_ == "NOUN" for t in _acl_agents(n)]
         for o in objs:  # "rejected calls BY Belarus's rulers", "investigating crimes BY Croatian extremists"
             if o.pos_ == "NOUN":
                 level2.extend((p, t) for p, t in st.prep_objects(o) if p == "by")
@@ -366,7 +421,15 @@ class EventExtractor:
                  or not (c.verb.i in framed and self.lexicon.frames.get(c.verb.lemma_.lower()))]
         coded = [(c, self._code(c, sent, ctx, actor, names)) for c in cands]
         memory.last_groups = groups  # after coding: a "they" in this sentence meant the previous sentence's groups
-        return prune_codings(coded)
+        return prune_codings(coded, self._is_event_noun)
+
+    def _is_event_noun(self, tok: Token) -> bool:
+        """A noun that names an event ("talks", "ceasefire"), or a gathering ("a session of the Council")."""
+        if tok.pos_ != "NOUN":
+            return False
+        gatherings = GATHERING_NOUNS | self.lexicon.classes.get("MEETING", frozenset()) | self.lexicon.classes.get(
+            "TALKS", frozenset())
+        return self.noun_entry(tok) is not None or bool(set(ph.noun_terms(tok)) & gatherings)
 
     def _code(self, c: _Candidate, sent, ctx: SentenceContext, actor, names) -> list[Event]:  # type: ignore[no-untyped-def]
         code, modality, notes = self._modality(c)
@@ -533,7 +596,7 @@ class EventExtractor:
         country = next(iter(countries))
         out = []
         for t in tokens:
-            if t.pos_ == "NOUN" and (ph.has_designation(t) or self._is_equipment(t)):
+            if t.pos_ == "NOUN" and (ph.has_designation(t, names) or self._is_equipment(t)):
                 continue  # "the first F-16 FIGHTERS for Taiwan": aircraft, not militants
             hit = self.resolver.role_of(t) if t.pos_ == "NOUN" else next(  # "JUDGE Alejandro Rivera": the title
                 (h for c in t.children if c.dep_ == "compound" and (h := self.resolver.role_of(c)) is not None), None)
@@ -676,7 +739,11 @@ class EventExtractor:
 
     def _domestic_target(self, tok: Token, sources: list[Actor]) -> Actor | None:
         """A target named only by a domestic role ("arrested dozens of protesters", "executed a man") belongs to
-        the source's own country: CAMEO's default for events inside one state."""
+        the source's own country: CAMEO's default for events inside one state. A titled person no table lists
+        ("met Prime Minister Y") takes the title's role in the one other country the sentence names (resolver)."""
+        titled = self.resolver.titled_stranger(tok, {s.country for s in sources if s.country})
+        if titled is not None:
+            return titled
         head = tok
         for child in tok.children:  # "dozens of protesters": the role is on the "of" phrase
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -809,6 +876,11 @@ def _infinitive_complement(verb: Token) -> Token | None:
         if c.dep_ == "prep" and c.lower_ in st.GERUND_PREPS:
             return next((g for g in c.children if g.dep_ == "pcomp" and ph.is_predicate(g)), None)
     return None
+
+
+def _acl_agents(noun: Token) -> list[Token]:
+    """The "by" agents of a participle describing a noun: "a law SIGNED BY the minister"."""
+    return [t for c in noun.children if c.dep_ == "acl" for t in st.agents(c)]
 
 
 def _givers(verb: Token, noun: Token) -> list[Token]:

@@ -73,10 +73,14 @@ def refers_back(tok: Token) -> bool:
         c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her") for c in tok.children)
 
 
-def has_designation(tok: Token) -> bool:
-    """A modifier like "J-10C", "F-16" or "S-400": the noun names equipment."""
+def has_designation(tok: Token, names: dict | None = None) -> bool:
+    """A modifier like "J-10C", "F-16" or "S-400": the noun names equipment. A people or a country named in front
+    ("the Hutu rebel group", "Serb fighters"; ``names``: the sentence's known names) says who, not which model."""
+    def who(c: Token) -> bool:
+        return names is not None and c.i in names and any(
+            e.kind in ("people", "demonym", "country") for e in names[c.i][1])
     return any(any(ch.isdigit() for ch in c.text) and "-" in c.text or c.text.isupper() and len(c.text) > 1
-               or c.pos_ == "PROPN" and c.dep_ == "compound" for c in tok.lefts)
+               or c.pos_ == "PROPN" and c.dep_ == "compound" and not who(c) for c in tok.lefts)
 
 
 def most_specific(actors: list[Actor]) -> list[Actor]:
@@ -163,3 +167,28 @@ def conveyances(verb: Token) -> set[int]:
     """Token indices of "aboard military transport planes", "via Turkish ships": what carried the goods is not the
     goods, so its weapons are not the event's."""
     return {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in CONVEYANCE_PREPS for t in c.subtree}
+
+
+#: Prepositions whose gerund tells what an act is for or how it is done: "joined the crowds IN DEMANDING",
+#: "protested BY BLOCKING roads".
+PURPOSE_PREPS = frozenset({"in", "by", "for"})
+
+
+def purpose_clauses(verb: Token, noun: Token | None = None) -> list[Token]:
+    """Subjectless clauses saying what an act (or its event noun) is for: "struck TO DEMAND", "rioted, DEMANDING",
+    "joined them IN DEMANDING", "a strike TO PROTEST"."""
+    out: list[Token] = []
+    for head in (verb, noun):
+        if head is None:
+            continue
+        for c in head.children:
+            if c.dep_ in ("advcl", "xcomp", "acl") and is_predicate(c) and not st.own_subjects(c):
+                out.append(c)
+            elif c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                out.append(c)  # "a strike TO PRESS the government", parsed as a relative clause
+            elif c.dep_ == "prep" and c.lower_ in PURPOSE_PREPS:
+                out.extend(g for g in c.children if g.dep_ == "pcomp" and is_predicate(g))
+    # "rioted in Lagos DEMANDING ...": the parser hangs the participle on the last noun of the place phrase
+    out.extend(g for _, o in st.prep_objects(verb) for g in o.children
+               if g.dep_ == "acl" and g.tag_ == "VBG" and not st.own_subjects(g))
+    return out

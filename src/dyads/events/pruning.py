@@ -5,7 +5,7 @@ Pure functions over the extractor's candidates and their events; `prune_codings`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from spacy.tokens import Token
 
@@ -15,16 +15,25 @@ from dyads.model import Event
 if TYPE_CHECKING:
     from dyads.events.extract import _Candidate
 
-#: Appeals and demands, which a protest's purpose clause expresses without being an event of its own.
-DEMAND_ROOTS = {"02", "10"}
+#: Appeals, demands and disapproval, which a protest's purpose clause expresses without being an event of its own
+#: ("went on strike TO DEMAND", "marched TO PROTEST the killing").
+DEMAND_ROOTS = {"02", "10", "11"}
 
 
-def prune_codings(coded: list[tuple[_Candidate, list[Event]]]) -> list[Event]:
+#: Requests, offers and refusals, whose event noun's purpose ("demanded a meeting TO DISCUSS ...") is what the
+#: requested event would be about, not an event of its own.
+REQUEST_ROOTS = {"02", "03", "10", "12"}
+
+
+def prune_codings(coded: list[tuple[_Candidate, list[Event]]],
+                  is_event_noun: Callable[[Token], bool] = lambda t: False) -> list[Event]:
     """One sentence's codings less those that retell another: an actor's target-less coding beside a dyadic one (its
     manner or result: "opened fire on the crowd, KILLING one person"), a protest's purpose ("marched TO DEMAND"), the
     content of an agreement or plan already coded ("signed an agreement TO INCREASE trade"), and a second coding of
     the same dyad and CAMEO root (the one in the higher clause stays)."""
     protests = {c.verb.i: {e.source.code for e in evs} for c, evs in coded if any(e.cameo[:2] == "14" for e in evs)}
+    requests = {c.verb.i: {e.source.code for e in evs} for c, evs in coded
+                if any(e.cameo[:2] in REQUEST_ROOTS for e in evs)}
     dyadic_sources = {e.source.code for _, evs in coded for e in evs if e.target is not None}
     nouns: dict[int, set[str | None]] = {}  # nouns that other codings are about -> their sources
     for c, evs in coded:
@@ -39,6 +48,8 @@ def prune_codings(coded: list[tuple[_Candidate, list[Event]]]) -> list[Event]:
                 continue  # (a target-less event naming weapons stays: the arms ledger reads its supplier off them)
             if ev.cameo[:2] in DEMAND_ROOTS and _purpose_of_protest(c.verb, ev.source.code, protests):
                 continue
+            if _purpose_of_requested_event(c.verb, ev.source.code, requests, is_event_noun):
+                continue  # "demanded a meeting of the Council TO DISCUSS Croatia's advance": the demand only
             if _content_of_agreement(c.verb, ev.source.code, nouns):
                 continue  # "signed an agreement TO INCREASE trade": what was agreed, not a second event
             kept.append((_depth(c.verb), ev))
@@ -81,3 +92,20 @@ def _purpose_of_protest(verb: Token, source: str | None, protests: dict[int, set
         if tok.i in protests and source in protests[tok.i]:
             return True
     return False
+
+
+def _purpose_of_requested_event(verb: Token, source: str | None, requests: dict[int, set[str | None]],
+                                is_event_noun: Callable[[Token], bool]) -> bool:
+    """Is ``verb`` the purpose of an event noun that the same source demands, proposes or refuses ("demanded a
+    MEETING of the Security Council TO DISCUSS ...", "called for TALKS to settle ...", "rejected an invitation TO
+    ATTEND")? It says what the requested event would be about; CAMEO codes the request alone."""
+    if verb.dep_ not in ("advcl", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ == "acl":  # the infinitive hangs on the noun: its governor is the verb above the noun
+        nouns, governor = [verb.head], verb.head.head
+        if governor.dep_ == "prep":  # "called FOR a session to ..."
+            governor = governor.head
+    else:
+        governor = verb.head
+        nouns = [*st.objects(governor), *(o for p, o in st.prep_objects(governor) if p in ("for", "to"))]
+    return source in requests.get(governor.i, ()) and any(is_event_noun(n) for n in nouns)

@@ -75,7 +75,27 @@ def objects(verb: Token) -> list[Token]:
         out.extend(conjuncts(verb.head))  # "the fighters Taiwan ordered" (no relative pronoun)
     if _relative_gap_is_object(verb):
         out = conjuncts(verb.head)  # "the howitzers that Australia promised Ukraine": the howitzers
+    if not out:
+        out = shared_objects(verb, deps)
     return out
+
+
+def shared_objects(verb: Token, deps: set[str]) -> list[Token]:
+    """The object a verb shares with the verb coordinated right after it: "donated and (personally) DELIVERED
+    medicine to ..."."""
+    nxt = object_partner(verb)
+    return [] if nxt is None else [t for c in nxt.children if c.dep_ in deps for t in conjuncts(c)]
+
+
+def object_partner(verb: Token) -> Token | None:
+    """The verb coordinated right after ``verb`` whose object and phrases ``verb`` shares ("donated and personally
+    DELIVERED goods to ..."): nothing but "and" and adverbs between the two, no subject of its own, and ``verb`` has
+    no object of its own."""
+    nxt = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
+    if nxt is None or own_subjects(nxt) or any(c.dep_ in OBJECT_DEPS for c in verb.children) or any(
+            t.dep_ not in ("cc", "advmod") for t in verb.doc[verb.i + 1 : nxt.i]):
+        return None
+    return nxt
 
 
 def _relative_gap_is_object(verb: Token) -> bool:
@@ -209,8 +229,25 @@ def subjects(verb: Token, *, passive_ok: bool = False) -> list[Token]:
                 return subj
             token = token.head
             continue
+        if not subj and token.dep_ == "acl":
+            return headless_subject(token)
         return subj or (swallowed_subject(token) if token.dep_ == "ROOT" else [])
     return []
+
+
+def headless_subject(verb: Token) -> list[Token]:
+    """The subject of a main verb the parser took for a modifier, leaving the sentence with a noun for its root:
+    in "Nurses from two charities DONATED ... to ..." "donated" hangs on "charities" and "Nurses" is the root.
+    With no verb above it, the root noun phrase the modifier sits in is the subject."""
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.i > verb.i or is_passive(verb):
+        return []
+    tok = verb
+    while tok.head.i != tok.i:
+        if tok.dep_ not in ("acl", "pobj", "prep", "conj"):
+            return []
+        tok = tok.head
+    return conjuncts(root) if tok.i == root.i else []
 
 
 def swallowed_subject(verb: Token) -> list[Token]:
@@ -298,13 +335,18 @@ def frame_cues(verb: Token, frames: dict[str, str]) -> Cues:
             if kind in ("deny", "report", "refuse") and noun.lemma_.lower() in CLAIM_NOUNS:
                 cues.frames.append(Frame("deny" if kind in ("deny", "refuse") else "report", governor))
             break
-        if token.dep_ not in ("xcomp", "ccomp", "acomp", "pcomp", "conj") or token.head.i == token.i:
+        asked_for = bool(for_clause_doers(token))
+        if (token.dep_ not in ("xcomp", "ccomp", "acomp", "pcomp", "conj") and not asked_for) or token.head.i == token.i:
             break  # an adjunct clause (", urging X to ...") is not governed by the verb it hangs from
         if token.dep_ == "conj":
             token = token.head
             continue
         head = gerund_governor(token) or token.head
         kind = frames.get(head.lemma_.lower()) or frames.get(head.lower_)
+        if kind == "attempt" and token.dep_ == "xcomp" and _has_event_object(head):
+            break  # "began a hunger STRIKE to demand ...": the to-clause is the strike's purpose, not what began
+        if asked_for and kind not in ("appeal", "demand"):
+            break  # "pushed FOR Germany TO ACCEPT": only an appeal or demand takes a for-clause as its content
         if kind == "intend" and token.dep_ == "ccomp" and _has_own_agent(token):
             kind = "report"  # "she hoped THAT officials would be indicted": someone else's act, only reported
         if kind:
@@ -319,6 +361,12 @@ def frame_cues(verb: Token, frames: dict[str, str]) -> Cues:
             _aux_cues(head, cues)
         token = head
     return cues
+
+
+def _has_event_object(head: Token) -> bool:
+    """A direct object that is a common noun ("began a STRIKE", "continued their PROTEST"): then a to-clause on the
+    verb tells what for. "helped" is left out: its object is whom it helps ("helped the government to rebuild")."""
+    return head.lemma_.lower() != "help" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in head.children)
 
 
 def _has_own_agent(clause: Token) -> bool:
@@ -344,4 +392,28 @@ def addressees(frame_word: Token) -> list[Token]:
             subj = own_subjects(c)
             if subj:
                 return subj
+        doers = for_clause_doers(c)
+        if doers:
+            return doers
+    return []
+
+
+NAMED_PARTIES = {"GPE", "NORP", "ORG", "PERSON"}
+
+
+def for_clause_doers(clause: Token) -> list[Token]:
+    """Who is to act in a for-clause completing a verb ("pushing hard FOR GERMANY to accept", "pressing FOR TURKEY
+    to release"): the clause's own subject after "for", or the object of a "for" the parser hung on the verb just
+    before the to-infinitive. Empty when ``clause`` is no such clause."""
+    if clause.dep_ != "advcl" or clause.head.i == clause.i:
+        return []
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        return own_subjects(clause)
+    if own_subjects(clause) or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return []
+    for prep in clause.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and prep.right_edge.i + 1 == clause.left_edge.i:
+            # a party named ("for TURKEY to", "for the ISRAELI government to"), not a thing ("for a ceasefire to")
+            return [o for c in prep.children if c.dep_ == "pobj" and any(
+                t.ent_type_ in NAMED_PARTIES for t in c.subtree) for o in conjuncts(c)]
     return []
