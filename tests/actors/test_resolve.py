@@ -287,7 +287,7 @@ def test_a_role_is_still_placed_where_it_acts(code_text):
         ("Gen. Pervez Musharaf suspended the constitution.", "2007-11-03", "PAKGOV"),
         ("Mugbe dissolved the cabinet.", "2005-03-01", "ZWEGOV"),
         ("Dos Sontas ordered the army into Huambo.", "1993-01-10", "AGOGOV"),  # case and a swap
-        ("ISRAEL closed the crossings.", "2019-03-01", "ISR"),
+        ("iSRAEL closed the crossings.", "2019-03-01", "ISR"),
         ("nIGERIA recalled its ambassador.", "2019-03-01", "NGA"),
     ],
 )
@@ -314,6 +314,11 @@ def test_known_words_are_not_read_as_misspellings(resolve_subject, text):
 def test_a_lower_case_word_is_never_read_as_a_name(pipeline):
     doc = pipeline.nlp("the ethopia file and the pakistn memo were leaked.")
     assert not pipeline.resolver.find_names(doc)
+
+
+def test_a_dateline_in_capitals_is_no_actor(pipeline):
+    doc = pipeline.nlp("SINGAPORE, Feb 11 - Indonesia will buy 42 Rafale warplanes.")
+    assert {span.text for span, _ in pipeline.resolver.find_names(doc).values()} == {"Indonesia"}
 
 
 def test_one_edit():

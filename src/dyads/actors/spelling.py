@@ -22,7 +22,8 @@ from dyads.actors.dictionary import ActorDictionary, NameEntry
 TARGET_KINDS = {"country", "demonym", "leader"}
 #: The fewest letters a corrected word may have: shorter names are too near ordinary words ("Iran"/"Iron").
 MIN_LETTERS = 6
-#: The fewest letters a name read through damaged case may have ("ISRAEL", "iSrael"; not "Us").
+#: The fewest letters a name read through damaged case may have ("iSrael", "nIGERIA"; not "Us"). Words all in
+#: capitals are never read: datelines ("MOSCOW, May 3 -") and headlines are written so on purpose.
 MIN_CASE_LETTERS = 4
 #: The longest run of words tried as one name.
 MAX_WORDS = 4
@@ -69,6 +70,8 @@ class SpellingIndex:
         """The listed name a run of words stands for: (surface, entries, "case"|"misspelling"), or None. A run
         whose case-folded form is a name is that name; otherwise one of its capitalised words may be corrected.
         ``fixes``: each word's corrections, when the caller has them already (a word sits in several windows)."""
+        if all(w.isupper() for w in words):
+            return None  # "SINGAPORE, February 11 -": a dateline or a shouted headline, not damaged case
         folded = [w.casefold() for w in words]
         hit = self.names.get(" ".join(folded))
         if hit is not None:
