@@ -498,3 +498,50 @@ def test_pushing_for_someone_to_act_is_an_appeal_to_them(code_text):
         ("IGOEUR", "TUR", "0253")}
     assert _dyads_of(code_text("Germany is pushing hard for France to support its plan for a European army.")) == {
         ("DEU", "FRA", "022")}
+
+
+def test_fronted_report_is_an_accusation_of_the_clause_subject(code_text):
+    # "<clause>, a rights group complained": the parser hangs the verb of saying on the clause in several shapes
+    events = code_text("Kenyan police are harassing opposition journalists, a media rights group complained on Friday.")
+    assert ("NGOHRI", "KENCOP", "114") in {(e.source.code, e.target.code, e.cameo) for e in events}
+    events = code_text("The Ethiopian government is blocking food aid to Tigray, a human rights group protested.")
+    assert ("NGOHRI", "ETHGOV", "114") in {(e.source.code, e.target.code, e.cameo) for e in events}
+    events = code_text("Zimbabwean soldiers have been beating villagers in Manicaland, an opposition party charged.")
+    assert ("ZWEOPP", "ZWEMIL", "112") in {(e.source.code, e.target.code, e.cameo) for e in events}
+
+
+def test_fronted_speaker_is_no_object_of_the_clause(code_text):
+    events = code_text("Security forces are torturing detainees in Egyptian prisons, a human rights group charged.")
+    assert all(e.target is None or not e.target.code.startswith("NGO") for e in events)
+
+
+def test_participle_after_a_passive_is_done_by_its_agent_not_the_reporter(code_text):
+    events = code_text("A police station was attacked by Taliban gunmen in Kandahar, killing six officers, the Afghan "
+                       "interior ministry said.")
+    assert {e.source.code for e in events} == {"AFGREBTAL"}
+    events = code_text("A convoy of Ethiopian troops was ambushed by Somali militants, wounding four soldiers, "
+                       "officials reported.")
+    assert {(e.source.code, e.target.code) for e in events} == {("SOMREB", "ETHMIL")}
+    # no agent named: the doer of the killing is unknown, not the observatory that reported it
+    assert code_text("A market was shelled on Sunday, killing 12 civilians, the Syrian Observatory said.") == []
+
+
+def test_first_name_read_as_a_preposition_still_heads_coordinated_subjects(code_text):
+    events = code_text("Barack Obama and Hu Jintao signed a climate agreement.", date="2010-03-05")
+    assert {(e.source.code, e.target.code, e.cameo) for e in events} == {("USAGOV", "CHNGOV", "057"),
+                                                                         ("CHNGOV", "USAGOV", "057")}
+    events = code_text("Barack Obama and David Cameron discussed the crisis in Syria on Friday.", date="2011-03-05")
+    assert {(e.source.country, e.target.country) for e in events} == {("USA", "SYR"), ("GBR", "SYR")}
+    events = code_text("Barack Obama and Vladimir Putin will meet in Geneva.", date="2013-03-05")
+    assert {e.source.country for e in events} == {"USA", "RUS"}
+
+
+def test_its_citizens_in_an_appeal_are_the_appealers_own(code_text):
+    for text, src in (("India urged its citizens to leave Ukraine.", "IND"),
+                      ("Canada advised its citizens to leave Haiti immediately.", "CAN"),
+                      ("The Philippines has urged its workers to leave Libya.", "PHL")):
+        events = code_text(text)
+        assert [(e.source.code, e.target.country, e.cameo[:2]) for e in events] == [(src, src, "02")], text
+    # in a hostile act the possessive is still someone else's
+    events = code_text("Israel said Hamas attacked its soldiers.")
+    assert {e.target.code for e in events} == {"ISRMIL"}

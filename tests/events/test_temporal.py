@@ -54,3 +54,20 @@ def test_relative_expressions_need_a_document_date():
 
 def test_impossible_dates_are_ignored():
     assert resolve_expression("February 30, 2023", DOC) is None
+
+
+def test_the_weekend_is_the_latest_one_or_the_next_for_plans():
+    # DOC is a Sunday: "over the weekend" is this one (its week starts Monday 2023-02-27)
+    assert resolve_expression("over the weekend", DOC).value == "2023-02-27"
+    thursday = date(2024, 5, 2)
+    assert resolve_expression("over the weekend", thursday).value == "2024-04-22"
+    assert resolve_expression("at the weekend", thursday, future=True).value == "2024-04-29"
+
+
+def test_present_tense_takes_the_nearer_reading():
+    thursday = date(2024, 5, 2)
+    assert resolve_expression("on June 5", thursday, nearest=True).value == "2024-06-05"
+    assert resolve_expression("on April 30", thursday, nearest=True).value == "2024-04-30"
+    assert resolve_expression("on Monday", thursday, nearest=True).value == "2024-04-29"
+    assert resolve_expression("on Saturday", thursday, nearest=True).value == "2024-05-04"
+    assert resolve_expression("last week", thursday, nearest=True).value == "2024-04-22"

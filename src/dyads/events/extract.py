@@ -29,7 +29,7 @@ from dyads.events.pruning import prune_codings
 from dyads.events import structure as st
 from dyads.events.lexicon import Lexicon, NounEntry, VerbEntry
 from dyads.events.ontology import Ontology
-from dyads.events.temporal import ResolvedDate, resolve_expression
+from dyads.events.temporal import ResolvedDate, event_date
 from dyads.model import Actor, Event, Modality, Quantity, Weapon
 
 CODING_FRAMES = ("appeal", "demand", "refuse", "threaten", "intend")
@@ -281,6 +281,10 @@ class EventExtractor:
                 # "demanded that Stockholm extradite ...": the addressee of the frame verb is its target.
                 targets = [st.addressees(verb), *targets]
             targets += self._complement_targets(verb, trigger)
+            if passive_head_of_participle(verb) is not None:
+                # "a camp for Congolese refugees was attacked ..., KILLING 156 people": unnamed victims are the
+                # attacked ones, not the attackers' own people
+                targets += self.targets(verb.head, trigger, True)
             if trigger.cameo[:2] == "14" and (frame is None or frame.kind not in CODING_FRAMES):
                 targets = self._with_purpose_targets(verb, trigger, targets)
         if self._is_threat(verb, trigger, frame, cues):
@@ -523,10 +527,11 @@ class EventExtractor:
         protesters") only when no tier names anyone."""
         source_codes = {s.code for s in sources}
         fallback: list[Actor] = []  # a domestic default waits for the named targets of later tiers
+        own = _addresses_own(c)
         for tier in c.targets:
             found = []
             for t in tier:
-                a = self._target_actor(t, actor, sources)
+                a = self._target_actor(t, actor, sources, own=own)
                 if a is not None and a.code and a.code not in source_codes:
                     found.append(a)
                     found.extend(self._coordinated_modifiers(t, a, actor))
@@ -668,9 +673,11 @@ class EventExtractor:
                         return refined
         return code
 
-    def _target_actor(self, tok: Token, actor, sources: list[Actor]) -> Actor | None:  # type: ignore[no-untyped-def]
+    def _target_actor(self, tok: Token, actor, sources: list[Actor], *,  # type: ignore[no-untyped-def]
+                      own: bool = False) -> Actor | None:
         """The actor of a target token. Equipment is not a target ("sent French Mirages"); "them"/"it" point back
-        to the nearest actor named earlier in the sentence that is not the source."""
+        to the nearest actor named earlier in the sentence that is not the source; with ``own``, "its citizens" are
+        the source's (see `_addresses_own`)."""
         if tok.lower_ in ("them", "it", "him", "her"):
             source_codes = {s.code for s in sources}
             for prev in reversed(list(tok.doc[: tok.i])):
@@ -686,7 +693,7 @@ class EventExtractor:
             # the subject of an alleged act: "complained that ISRAELI JETS had violated its airspace" -> the military
             a = a.model_copy(update={"code": a.country + "MIL", "role": "MIL"})
         if a is None or not a.code:
-            owner = self._possessor(tok, actor, sources) or self._doer_of_act(tok, actor, sources)
+            owner = self._possessor(tok, actor, sources, own=own) or self._doer_of_act(tok, actor, sources)
             if owner is not None:
                 return owner
             # "shelled positions OF the Palestinian security forces": the owner is the target
@@ -719,12 +726,19 @@ class EventExtractor:
         # "demands FROM THE REBELS": a domestic role with no country of its own
         return next((d for t in agents if (d := self._domestic_target(t, sources)) is not None), None)
 
-    def _possessor(self, tok: Token, actor, sources: list[Actor]) -> Actor | None:  # type: ignore[no-untyped-def]
+    def _possessor(self, tok: Token, actor, sources: list[Actor], *,  # type: ignore[no-untyped-def]
+                   own: bool = False) -> Actor | None:
         """"its soldiers" in "Israel said Hamas attacked its soldiers": the owner is the nearest earlier actor
-        that is not the source; the head noun gives the role."""
+        that is not the source; the head noun gives the role. With ``own`` ("Pakistan urged ITS citizens to leave
+        Iraq") the owner is the source itself."""
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
         if poss is None:
             return None
+        hit = self.resolver.role_of(tok)
+        if own and hit is not None and sources and sources[0].country:
+            owner = sources[0]
+            return owner.model_copy(update={"code": owner.country + hit[0], "role": hit[0],
+                                            "text": f"{tok.text} of {owner.text}", "name": None})
         source_codes = {s.code for s in sources} | {s.country for s in sources}
         for prev in reversed(list(tok.doc[: poss.i])):
             if prev.pos_ in ("PROPN", "NOUN") and prev.dep_ not in ("compound", "poss", "amod"):
@@ -835,21 +849,27 @@ class EventExtractor:
         return code, modality, notes
 
     def _date(self, c: _Candidate, sent, ctx: SentenceContext) -> ResolvedDate | None:  # type: ignore[no-untyped-def]
+        """The event's own date phrase (``temporal.event_date``): of its clause, of its event noun, of a clause it
+        shares a time with, or of a statement framing it; None sends it to the document date."""
         future = c.cues.future or (c.frame is not None and c.frame.kind == "intend")
-        own = {c.verb.i}
-        framing = {f.word.i for f in c.cues.frames}
-        # A date belongs to the clause of the nearest verb above it: the event's own, or a frame's ("said ON MARCH 3
-        # that ..."). Dates in other clauses ("weapons it promised IN APRIL", "the 1951 treaty") are not the event's.
-        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and ph.clause_verb(e.root) in own | framing]
-        ents.sort(key=lambda e: (ph.clause_verb(e.root) not in own, abs(e.root.i - c.verb.i)))
-        for e in ents:
-            start = max(e.start - 1, sent.start if isinstance(sent, Span) else 0)
-            text = e.doc[start : e.end].text
-            # A date of the framing statement lies in the past even when the event it frames is intended.
-            hit = resolve_expression(text, ctx.doc_date, future=future and ph.clause_verb(e.root) in own)
-            if hit is not None:
-                return hit
-        return None
+        return event_date(sent, c.verb, ctx.doc_date, noun=c.trigger.noun if c.trigger.nominal else None,
+                          framing=[f.word for f in c.cues.frames], future=future)
+
+
+def passive_head_of_participle(verb: Token) -> Token | None:
+    """The passive verb a participle clause hangs on: "was attacked by militiamen, KILLING 156 people"."""
+    head = verb.head
+    return head if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.i != verb.i and st.is_passive(head) else None
+
+
+#: Roots of acts that a state or group mostly does to its own people: appeals and advice (02), aid (07).
+OWN_PEOPLE_ROOTS = {"02", "07"}
+
+
+def _addresses_own(c: "_Candidate") -> bool:
+    """An appeal or aid whose addressee is "its citizens", "their supporters": the possessive is the doer's own (in
+    hostile acts "its soldiers" are someone else's: "Israel said Hamas attacked ITS soldiers")."""
+    return (c.frame is not None and c.frame.kind == "appeal") or c.trigger.cameo[:2] in OWN_PEOPLE_ROOTS
 
 
 def _untargeted_control(c: "_Candidate") -> bool:

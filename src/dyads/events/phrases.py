@@ -149,6 +149,9 @@ CLAUSE_TERM = "<that-clause>"
 def content_clause(verb: Token) -> Token | None:
     """The clause a verb of saying governs, when that clause has its own subject: "alleged THAT CROATIA FAILED ...",
     or the fronted clause of news style "CROATIA IS FAILING ..., a rights group protested"."""
+    if st.is_fronted_report(verb):  # "..., a rights group PROTESTED", however the parser hung it on the clause
+        return next((a for a in verb.ancestors if a.i < verb.i and is_predicate(a) and st.own_subjects(a)
+                     and not st.is_fronted_speaker(st.own_subjects(a)[0])), None)
     for c in verb.children:
         if c.dep_ == "ccomp" and is_predicate(c) and (st.own_subjects(c) or any(
                 g.dep_ in st.PASSIVE_SUBJECT_DEPS for g in c.children)):

@@ -42,6 +42,10 @@ def conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Egypt, Jordan and Qatar")."""
     out = [token]
     stack = [c for c in token.children if c.dep_ == "conj"]
+    if is_name_taken_for_preposition(token):
+        # "BARACK Obama and Vladimir Putin met": a first name taken for a preposition, the rest of the name its
+        # object; what is coordinated with the name hangs on that object
+        stack = [c for p in token.children if p.dep_ == "pobj" for c in p.children if c.dep_ == "conj"]
     while stack:
         t = stack.pop(0)
         out.append(t)
@@ -65,7 +69,7 @@ def objects(verb: Token) -> list[Token]:
     deps = OBJECT_DEPS | (PASSIVE_SUBJECT_DEPS if is_passive(verb) else set())
     out: list[Token] = []
     for c in verb.children:
-        if c.dep_ in deps:
+        if c.dep_ in deps and not is_fronted_speaker(c):
             if verb.dep_ == "relcl" and c.lower_ in RELATIVE_PRONOUNS:
                 out.extend(conjuncts(verb.head))  # "the jets THAT Taiwan ordered": the jets
             else:
@@ -171,9 +175,16 @@ def agents(verb: Token) -> list[Token]:
 def own_subjects(verb: Token) -> list[Token]:
     out: list[Token] = []
     for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
+        if c.dep_ in SUBJECT_DEPS or (c.dep_ == "prep" and c.i < verb.i and is_name_taken_for_preposition(c)):
             out.extend(conjuncts(c))
     return out
+
+
+def is_name_taken_for_preposition(tok: Token) -> bool:
+    """"BARACK Obama and Hu Jintao signed": a capitalised first name the tagger read as a preposition, the rest of the
+    name its object; no real preposition (a stop word: "In", "After") and the object a name right after it."""
+    return tok.pos_ == "ADP" and not tok.is_stop and tok.text[:1].isupper() and any(
+        c.dep_ == "pobj" and c.pos_ == "PROPN" and c.i == tok.i + 1 for c in tok.children)
 
 
 def subjects(verb: Token, *, passive_ok: bool = False) -> list[Token]:
@@ -220,6 +231,10 @@ def subjects(verb: Token, *, passive_ok: bool = False) -> list[Token]:
             passive_subj = [c for c in token.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             if passive_subj:
                 return conjuncts(passive_subj[0])
+        if not subj and token.dep_ == "advcl" and token.tag_ == "VBG" and is_passive(token.head):
+            # "a camp was attacked BY MILITIAMEN, KILLING 156": the participle's doer is the passive's agent, never
+            # the reporter above it ("..., the agency reported"); with no agent named the doer is unknown
+            return agents(token.head)
         if token.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") and token.head.i != token.i:
             if token.dep_ == "ccomp" and subj:
                 # "X said that it would ...": a pronoun subject refers back to the speaker (climbing through
@@ -230,9 +245,49 @@ def subjects(verb: Token, *, passive_ok: bool = False) -> list[Token]:
             token = token.head
             continue
         if not subj and token.dep_ == "acl":
-            return headless_subject(token)
+            speaker = fronted_speaker(token)
+            return [speaker] if speaker is not None else headless_subject(token)
         return subj or (swallowed_subject(token) if token.dep_ == "ROOT" else [])
     return []
+
+
+#: Verbs of saying that news style puts after the clause they report ("..., a rights group PROTESTED").
+SPEECH_VERBS = {"say", "protest", "charge", "complain", "allege", "claim", "report", "insist", "warn", "deny",
+                "announce", "state", "argue", "contend", "assert", "maintain", "admit", "confirm", "tell", "add"}
+
+
+def fronted_speaker(verb: Token) -> Token | None:
+    """The speaker of "<clause>, A RIGHTS GROUP protested" when the parser hangs the verb of saying on the speaker as
+    a modifier (acl) and the speaker on the clause before the comma (as appositive or object): that noun."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.lemma_.lower() not in SPEECH_VERBS or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS | OBJECT_DEPS | {"ccomp", "agent"} for c in verb.children):
+        return None
+    edge = noun.left_edge.i
+    return noun if edge > 0 and noun.doc[edge - 1].text == "," and noun.head.i < edge else None
+
+
+def is_fronted_report(verb: Token) -> bool:
+    """A verb of saying after the clause it reports, "<clause>, a rights group PROTESTED", in any of the shapes the
+    parser gives it: a modifier of the speaker (`fronted_speaker`), a relative clause of the clause's last noun, or a
+    conjunct of the clause's verb with no "and" between."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in OBJECT_DEPS | {"ccomp", "agent"} for c in verb.children):
+        return False
+    if fronted_speaker(verb) is not None:
+        return True
+    subj = own_subjects(verb)
+    if verb.dep_ not in ("relcl", "conj") or not subj or subj[0].lower_ in RELATIVE_PRONOUNS:
+        return False
+    edge = subj[0].left_edge.i
+    if edge == 0 or verb.doc[edge - 1].text != "," or verb.head.i > edge:
+        return False
+    return verb.dep_ == "relcl" or not any(t.dep_ == "cc" for t in verb.doc[verb.head.i : verb.i])
+
+
+def is_fronted_speaker(noun: Token) -> bool:
+    """A noun that is the speaker of a fronted clause (see `fronted_speaker`), not an argument of that clause."""
+    return any(fronted_speaker(c) == noun for c in noun.children if c.dep_ == "acl")
 
 
 def headless_subject(verb: Token) -> list[Token]:
