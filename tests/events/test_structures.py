@@ -545,3 +545,13 @@ def test_its_citizens_in_an_appeal_are_the_appealers_own(code_text):
     # in a hostile act the possessive is still someone else's
     events = code_text("Israel said Hamas attacked its soldiers.")
     assert {e.target.code for e in events} == {"ISRMIL"}
+
+
+def test_a_dateline_is_no_part_of_the_sentence_it_opens(code_text):
+    # the parser makes the dateline's place a second subject, and its agency an apposition of it
+    for text in ("MOSCOW, May 1 (Reuters) - Russia accused Ukraine of shelling a nuclear plant.",
+                 "DUBAI, November 3, 2020 (Harbour Press) — Iran accused Israel of sabotage at Natanz."):
+        events = code_text(text, "2024-05-02")
+        assert events and all(e.source.code in ("RUS", "IRN") for e in events), text
+    dated = code_text("MOSCOW, May 1 (Reuters) - Russia accused Ukraine of shelling a nuclear plant.", "2024-05-02")
+    assert [e.date for e in dated] == ["2024-05-01"]

@@ -175,9 +175,30 @@ def agents(verb: Token) -> list[Token]:
 def own_subjects(verb: Token) -> list[Token]:
     out: list[Token] = []
     for c in verb.children:
+        if in_dateline(c):  # "MOSCOW, May 1 (Reuters) - Russia accused ...": the parser's second subject
+            continue
         if c.dep_ in SUBJECT_DEPS or (c.dep_ == "prep" and c.i < verb.i and is_name_taken_for_preposition(c)):
             out.extend(conjuncts(c))
     return out
+
+
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+DATELINE_WORDS = 20
+
+
+def in_dateline(tok: Token) -> bool:
+    """Is the token part of the dateline that opens its sentence ("MOSCOW, May 1 (Reuters) -", "DUBAI, November 3,
+    2020 (Harbour Press) —")? A dateline is a place in capitals, then names, numbers and punctuation up to a dash."""
+    sent = tok.sent
+    first = sent[0]
+    if sum(c.isalpha() for c in first.text) < 2 or not first.text.isupper():
+        return False
+    for t in sent[:DATELINE_WORDS]:
+        if t.text in DATELINE_DASHES:
+            return tok.i < t.i
+        if not (t.pos_ in ("PROPN", "NUM") or t.is_punct or t.text.isupper()):
+            return False
+    return False
 
 
 def is_name_taken_for_preposition(tok: Token) -> bool:

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from dyads.events.phrases import clause_verb, is_predicate
+from dyads.events.structure import in_dateline
 
 MONTHS = {
     m: i
@@ -229,7 +230,6 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OWN, SHARED, FRAMING, DATELINE = 0, 1, 2, 3
 """Where an event's date phrase hangs, best first: its own clause, a clause it shares a time with, its frame, the
 story's dateline ("MOSCOW, May 3 (Reuters) -": the report's day, which the document date usually is already)."""
-DASHES = frozenset({"—", "–", "-", "--", "("})
 
 
 def event_date(sent: Span | Doc, verb: Token, doc_date: date | None, *, noun: Token | None = None,
@@ -273,13 +273,8 @@ def _date_phrases(sent: Span | Doc, verb: Token, noun: Token | None, frame_ids: 
 
 
 def _in_dateline(e: Span, sent: Span | Doc) -> bool:
-    """The date of a dateline: after a capitalised place at the start, before the dash or the agency's bracket."""
-    first = sent.start if isinstance(sent, Span) else 0
-    lead = e.doc[first : e.start]
-    if not len(lead) or not lead[0].text.isupper() or not all(t.pos_ == "PROPN" or t.is_punct for t in lead):
-        return False
-    end = sent.end if isinstance(sent, Span) else len(sent)
-    return any(t.text in DASHES for t in e.doc[e.end : min(e.end + 6, end)])
+    """The date of a dateline ("MOSCOW, May 3 (Reuters) -"), `structure.in_dateline`."""
+    return in_dateline(e.root)
 
 
 def _shared_time_verbs(verb: Token) -> dict[int, bool]:
