@@ -187,13 +187,13 @@ DATELINE_WORDS = 20
 
 
 def in_dateline(tok: Token) -> bool:
-    """Is the token part of the dateline that opens its sentence ("MOSCOW, May 1 (Reuters) -", "DUBAI, November 3,
+    """Is the token part of the dateline that opens its text ("MOSCOW, May 1 (Reuters) -", "DUBAI, November 3,
     2020 (Harbour Press) —")? A dateline is a place in capitals, then names, numbers and punctuation up to a dash."""
-    sent = tok.sent
-    first = sent[0]
-    if sum(c.isalpha() for c in first.text) < 2 or not first.text.isupper():
+    doc = tok.doc  # a dateline opens the story, so only the first sentence of a text can hold one
+    first = doc[0]
+    if not first.text.isupper() or sum(c.isalpha() for c in first.text) < 2:
         return False
-    for t in sent[:DATELINE_WORDS]:
+    for t in doc[:DATELINE_WORDS]:
         if t.text in DATELINE_DASHES:
             return tok.i < t.i
         if not (t.pos_ in ("PROPN", "NUM") or t.is_punct or t.text.isupper()):
