@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TypeVar
 
 from dyads.model import Weapon
@@ -222,6 +223,12 @@ def _absorb(matches: list[WeaponMatch], text: str) -> list[WeaponMatch]:
 
 def weapon_matches(text: str) -> list[WeaponMatch]:
     """Every accepted mention in order, after steps 1-5 of the module docstring (no de-duplication)."""
+    return list(_weapon_matches(text))
+
+
+@lru_cache(maxsize=256)
+def _weapon_matches(text: str) -> tuple[WeaponMatch, ...]:
+    """`weapon_matches`, kept for the last sentences seen: weapons and counts both read each coded sentence."""
     # 1-3. designations, then calibres and generic terms where no designation (or calibre) is
     specific = _specific_matches(text)
     calibres = [c for c in _calibre_matches(text) if not _overlaps(c, specific)]
@@ -235,7 +242,7 @@ def weapon_matches(text: str) -> list[WeaponMatch]:
     supports = [m for m in accepted if not (m.ambiguous and not m.specific)]
     accepted = [m for m in accepted if not (m.ambiguous and not m.specific) or _has_context(m, text, supports)]
     # 5. a designation absorbs the generic term or calibre that follows it
-    return _absorb(accepted, text)
+    return tuple(_absorb(accepted, text))
 
 
 def find_weapons(text: str) -> list[Weapon]:
