@@ -555,3 +555,20 @@ def test_a_dateline_is_no_part_of_the_sentence_it_opens(code_text):
         assert events and all(e.source.code in ("RUS", "IRN") for e in events), text
     dated = code_text("MOSCOW, May 1 (Reuters) - Russia accused Ukraine of shelling a nuclear plant.", "2024-05-02")
     assert [e.date for e in dated] == ["2024-05-01"]
+
+
+def test_every_listed_weapon_system_is_equipment_in_any_number(code_text):
+    # designations of weapons/systems.tsv, plural or not, are what a delivery delivers
+    for text, target, weapon in (("Russia delivered MiG-29s to Iran in 1990.", "IRN", "MiG-29"),
+                                 ("France delivered three Rafales to India on Tuesday.", "IND", "Rafale"),
+                                 ("Sweden delivered Gripens to Hungary.", "HUN", "Gripen")):
+        events = code_text(text, "2024-05-02")
+        assert [(e.target.country if e.target else None, e.cameo[:2]) for e in events] == [(target, "07")], text
+        assert weapon in [w.name for w in events[0].weapons], text
+
+
+def test_equipment_struck_by_violence_stands_for_its_military(code_text):
+    assert _dyads_of(code_text("Ukraine shot down a Russian Su-25 over Donetsk.")) == {("UKR", "RUSMIL", "190")}
+    assert _dyads_of(code_text("Turkey shot down a Russian jet near the Syrian border.")) == {("TUR", "RUSMIL", "190")}
+    # equipment that is sold or sent is no actor
+    assert {e.target.country for e in code_text("Egypt bought Russian Su-35 jets from Moscow.") if e.target} == {"RUS"}

@@ -528,10 +528,11 @@ class EventExtractor:
         source_codes = {s.code for s in sources}
         fallback: list[Actor] = []  # a domestic default waits for the named targets of later tiers
         own = _addresses_own(c)
+        struck = c.trigger.cameo[:2] in VIOLENT_ROOTS
         for tier in c.targets:
             found = []
             for t in tier:
-                a = self._target_actor(t, actor, sources, own=own)
+                a = self._target_actor(t, actor, sources, own=own, struck=struck)
                 if a is not None and a.code and a.code not in source_codes:
                     found.append(a)
                     found.extend(self._coordinated_modifiers(t, a, actor))
@@ -674,10 +675,11 @@ class EventExtractor:
         return code
 
     def _target_actor(self, tok: Token, actor, sources: list[Actor], *,  # type: ignore[no-untyped-def]
-                      own: bool = False) -> Actor | None:
-        """The actor of a target token. Equipment is not a target ("sent French Mirages"); "them"/"it" point back
-        to the nearest actor named earlier in the sentence that is not the source; with ``own``, "its citizens" are
-        the source's (see `_addresses_own`)."""
+                      own: bool = False, struck: bool = False) -> Actor | None:
+        """The actor of a target token. Equipment is not a target ("sent French Mirages") unless it is ``struck``
+        by violence, when it stands for its country's military ("shot down a Russian Su-25"); "them"/"it" point
+        back to the nearest actor named earlier in the sentence that is not the source; with ``own``, "its
+        citizens" are the source's (see `_addresses_own`)."""
         if tok.lower_ in ("them", "it", "him", "her"):
             source_codes = {s.code for s in sources}
             for prev in reversed(list(tok.doc[: tok.i])):
@@ -688,9 +690,10 @@ class EventExtractor:
             return None
         a = self._with_shared_head(tok, actor(tok), actor)
         if a is not None and self._is_equipment(tok) and not (a.entry or "").startswith("organisations.tsv"):
-            if tok.dep_ not in st.SUBJECT_DEPS or not a.country:
+            if (tok.dep_ not in st.SUBJECT_DEPS and not struck) or not a.country:
                 return None
-            # the subject of an alleged act: "complained that ISRAELI JETS had violated its airspace" -> the military
+            # the subject of an alleged act: "complained that ISRAELI JETS had violated its airspace", or what an
+            # attack hit: "shot down a RUSSIAN JET" -> the military
             a = a.model_copy(update={"code": a.country + "MIL", "role": "MIL"})
         if a is None or not a.code:
             owner = self._possessor(tok, actor, sources, own=own) or self._doer_of_act(tok, actor, sources)

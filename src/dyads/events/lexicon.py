@@ -19,6 +19,7 @@ from pathlib import Path
 
 from dyads.errors import DataTableError
 from dyads.events.ontology import Ontology, load_ontology
+from dyads.quantities.weapons import weapon_terms
 from dyads.tables import data_path, read_tsv, split_multi
 
 FRAME_KINDS = ("intend", "appeal", "demand", "refuse", "threaten", "deny", "report", "attempt", "light")
@@ -104,6 +105,8 @@ def _expand(cell: str, classes: dict[str, frozenset[str]], path: Path, line: int
 def load_lexicon_files(folder: Path, lexicon: Lexicon, onto: Ontology, classes: dict[str, frozenset[str]]) -> None:
     """Add the rows of the lexicon tables found in ``folder`` to ``lexicon`` (checking codes against CAMEO)."""
     classes.update(_load_classes(folder / "classes.tsv"))
+    if "WEAPON" in classes:  # every system and weapon term of the weapon tables: "delivered MIG-29S to Iran"
+        classes["WEAPON"] = classes["WEAPON"] | weapon_terms()
     lexicon.classes = classes
     verbs = folder / "verbs.tsv"
     if verbs.exists():

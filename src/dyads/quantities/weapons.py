@@ -35,6 +35,7 @@ from dyads.quantities._lexicon import (
     generic_pattern,
     load_lexicon,
     lookup_keys,
+    plural_forms,
     specific_pattern,
 )
 
@@ -243,6 +244,15 @@ def _weapon_matches(text: str) -> tuple[WeaponMatch, ...]:
     accepted = [m for m in accepted if not (m.ambiguous and not m.specific) or _has_context(m, text, supports)]
     # 5. a designation absorbs the generic term or calibre that follows it
     return tuple(_absorb(accepted, text))
+
+
+@lru_cache(maxsize=1)
+def weapon_terms() -> frozenset[str]:
+    """Every designation and alias of systems.tsv that needs no context, case-folded, with its plurals ("mig-29",
+    "mig-29s", "rafales"): names that stand for equipment wherever they are written."""
+    lexicon = load_lexicon()
+    forms = [form for form, _ in lexicon.forms if form.casefold() not in lexicon.ambiguous_folded]
+    return frozenset(p.casefold() for form in forms for p in plural_forms(form))
 
 
 def find_weapons(text: str) -> list[Weapon]:
