@@ -149,8 +149,9 @@ def test_a_they_inside_a_subordinate_clause_is_not_taken_from_memory(code_text):
     ("text", "code"),
     [
         ("The Hungarians of southern Slovakia demanded language rights.", "SVK"),
-        ("Ethnic Uzbeks in Kyrgyzstan marched in Osh.", "KGZ"),
-        ("Ethnic Uzbeks marched in Osh.", "UZB"),  # no place on the people itself: the demonym stands
+        ("Ethnic Uzbeks in Kyrgyzstan marched in Osh.", "KGZCVL"),  # an ethnic group: residents, civilians
+        ("Ethnic Uzbeks marched in Osh.", "KGZCVL"),  # an ethnic group is placed by where its verb acts too
+        ("Uzbek traders marched in Osh.", "UZBBUS"),  # a plain demonym is not
     ],
 )
 def test_a_people_placed_in_another_state_is_coded_by_residence(resolve_subject, text, code):

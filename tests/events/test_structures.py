@@ -572,3 +572,24 @@ def test_equipment_struck_by_violence_stands_for_its_military(code_text):
     assert _dyads_of(code_text("Turkey shot down a Russian jet near the Syrian border.")) == {("TUR", "RUSMIL", "190")}
     # equipment that is sold or sent is no actor
     assert {e.target.country for e in code_text("Egypt bought Russian Su-35 jets from Moscow.") if e.target} == {"RUS"}
+
+
+def test_an_ethnic_group_is_placed_by_where_its_verb_or_participle_acts(code_text):
+    events = code_text("Ethnic Albanian guerrillas operating in Macedonia attacked a police station.")
+    assert {e.source.code for e in events} == {"MKDREB"}
+    events = code_text("Ethnic Russians marched in Latvia over the language law.")
+    assert {(e.source.code, e.target.code) for e in events} == {("LVACVL", "LVA")}
+    events = code_text("Russian soldiers stationed in Syria attacked the rebels.")
+    assert {e.source.code for e in events} == {"RUSMIL"}
+
+
+def test_a_demand_noun_asks_the_subject_of_its_that_clause(code_text):
+    events = code_text("The Arab League repeated its call that Israel withdraw from the occupied territories.")
+    assert {(e.source.code, e.target.country, e.cameo[:2]) for e in events} == {("IGOARL", "ISR", "02")}
+    events = code_text("The opposition insisted on its demands that Kenya's government release the detained journalists.")
+    assert {(e.source.code, e.target.code, e.cameo[:2]) for e in events} == {("KENOPP", "KENGOV", "10")}
+
+
+def test_unnamed_victims_of_violence_abroad_belong_to_the_place_struck(code_text):
+    events = code_text("Saudi-led aircraft attacked Yemen and wounded dozens of people.")
+    assert {e.target.code for e in events} == {"YEM", "YEMCVL"}

@@ -256,10 +256,12 @@ class ActorResolver:
             actor = self._leaders_government(head, text, on)
         if (actor is None or not actor.role) and _depth < 3:
             actor = self._named_organisation(head, names, on, memory, _depth) or actor
+        ethnic = any(t.lower_ == "ethnic" for t in tokens)  # "ethnic Albanian guerrillas": the modifier is a people
         people = next((found[k] for k in ("demonym", "people") if k in found
-                       and found[k][0].start <= head.i < found[k][0].end), None)
-        if people is not None and (actor is None or not actor.role or people[1].kind == "people") and _depth < 3:
-            actor = self._placed_people(head, names, on, people[1], actor, text, _depth) or actor
+                       and (ethnic or found[k][0].start <= head.i < found[k][0].end)), None)
+        if people is not None and (actor is None or not actor.role or people[1].kind == "people" or ethnic) \
+                and _depth < 3:
+            actor = self._placed_people(head, names, on, people[1], actor, text, _depth, ethnic=ethnic) or actor
         if actor is None and _depth < 3:
             actor = self._borrow(head, names, on=on, memory=memory, role_hit=role_hit, depth=_depth)
         if actor is None:
@@ -410,11 +412,16 @@ class ActorResolver:
                      entry=f"{role[2]} role {role[0]}; {noun.source} group with no country named")
 
     def _placed_people(self, head, names, on, people: NameEntry, actor: Actor | None, text: str,  # type: ignore[no-untyped-def]
-                       depth: int) -> Actor | None:
+                       depth: int, *, ethnic: bool = False) -> Actor | None:
         """A people named by its demonym or group name and placed in another state is coded by where it lives:
         "the Albanians OF southern Serbia", "ethnic Albanians IN Serbia", "Kurds in Syria" are actors of that state
-        (CAMEO codes minorities by residence); a group keeps its table role ("Kurds in Syria" -> SYRCVL)."""
-        role = people.role if people.kind == "people" else None
+        (CAMEO codes minorities by residence); a group keeps its table role ("Kurds in Syria" -> SYRCVL), an
+        "ethnic" one its head's role or civilians. A group of peoples.tsv or marked "ethnic" is also placed by its
+        participle or its verb ("ethnic Albanian guerrillas OPERATING IN Macedonia", "ethnic Albanians DEMONSTRATED
+        IN Serbia"); a plain demonym is not ("Russian troops fought in Syria" stay Russian)."""
+        role = people.role if people.kind == "people" else (actor.role if actor is not None and actor.role
+                                                            else ("CVL" if ethnic else None))
+        own = actor.entry if actor is not None else f"{people.source} {people.kind} {people.name}"
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "of"):
                 for pobj in child.children:
@@ -422,11 +429,26 @@ class ActorResolver:
                         continue
                     place = self.resolve(pobj, names, on=on, memory=DocumentMemory(), _depth=depth + 1)
                     if place is not None and place.country and place.country != people.country:
-                        own = actor.entry if actor is not None else f"{people.source} {people.kind} {people.name}"
                         return Actor(code=place.country + (role or ""), country=place.country, role=role,
                                      text=f"{text} {child.lower_} {place.text}",
                                      entry=f"{own}; living in {place.entry}")
+        if people.kind != "people" and not ethnic:
+            return None
+        for verb, pobj in _residence_phrases(head):
+            place = self._place_of(pobj, names)
+            if place is not None and place[1] != people.country:
+                return Actor(code=place[1] + (role or ""), country=place[1], role=role,
+                             text=f"{text} ({verb.text} in {place[0]})", entry=f"{own}; {verb.text} in {place[0]}")
         return None
+
+    @staticmethod
+    def _place_of(tok: Token, names) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+        """The name and country of a place, capital or country named at ``tok`` ("Macedonia", "Skopje")."""
+        if tok.i not in names:
+            return None
+        span, entries = names[tok.i]
+        e = next((x for x in entries if x.kind in ("country", "capital", "place") and x.country), None)
+        return (span.text, e.country) if e is not None else None
 
     def _borrow(self, head, names, *, on, memory, role_hit, depth):  # type: ignore[no-untyped-def]
         """Partitive "of" phrases and appositions lend their actor to a head that has none of its own; a role
@@ -491,6 +513,16 @@ class ActorResolver:
             if lower in ("country", "kingdom", "republic", "nation") and memory.last_country:
                 return Actor(code=memory.last_country, country=memory.last_country, text=text, entry="named earlier")
         return None
+
+
+def _residence_phrases(head: Token) -> list[tuple[Token, Token]]:
+    """"in" phrases that place a group: on a participle describing it ("guerrillas OPERATING IN Macedonia") or on
+    the verb it is the subject of ("Albanians DEMONSTRATED IN Serbia"); (verb, place noun) pairs."""
+    verbs = [c for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        verbs.append(head.head)
+    return [(v, g) for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _person_name(head: Token, names: dict[int, tuple[Span, list[NameEntry]]]) -> str | None:

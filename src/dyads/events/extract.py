@@ -250,6 +250,8 @@ class EventExtractor:
         if frame is not None and frame.kind in ("appeal", "demand") and frame.word is not verb:
             sources = st.subjects(frame.word)
             addressees = st.addressees(frame.word) if frame.word.i != verb.i else []
+            if frame.noun is not None:  # "repeated its CALL that Israel withdraw": the clause's subject is asked
+                addressees = st.noun_addressees(frame)
             if frame.word.lemma_.lower() in self.lexicon.frames and self.lexicon.frames[frame.word.lemma_.lower()] == "report":
                 addressees = st.subjects(verb)  # "X said Y must ...": Y is asked
             targets = [addressees]
@@ -280,7 +282,7 @@ class EventExtractor:
             if self.lexicon.frames.get(verb.lemma_.lower()) in ("appeal", "demand"):
                 # "demanded that Stockholm extradite ...": the addressee of the frame verb is its target.
                 targets = [st.addressees(verb), *targets]
-            targets += self._complement_targets(verb, trigger)
+            targets = self._asked_targets(verb, trigger) + targets + self._complement_targets(verb, trigger)
             if passive_head_of_participle(verb) is not None:
                 # "a camp for Congolese refugees was attacked ..., KILLING 156 people": unnamed victims are the
                 # attacked ones, not the attackers' own people
@@ -383,6 +385,14 @@ class EventExtractor:
         accused = [t for p, t in level1 if p in prefs]  # for accusations, whom it is about outranks whom it is told to
         return [direct, accused, [t for _, t in level1], [t for _, t in level2], placed]
 
+    def _asked_targets(self, verb: Token, trigger: Trigger) -> list[list[Token]]:
+        """An appeal or demand noun coded by itself, whose that-clause names who must act: "reiterated its insistence
+        that PYONGYANG dismantle ..." (when the clause's own act is no event of the lexicon)."""
+        clauses = [c for c in verb.subtree if c.dep_ in ("acl", "ccomp")]
+        frames = [f for c in clauses if (f := st.content_noun(c, self.lexicon.frames)) is not None
+                  and f.word.i == verb.i and (trigger.noun is None or f.noun is None or f.noun.i == trigger.noun.i)]
+        return [st.noun_addressees(f) for f in frames[:1]]
+
     def _complement_targets(self, verb: Token, trigger: Trigger) -> list[list[Token]]:
         """A frame verb coded by itself ("offered", "threatened") when its complement is no event of the lexicon: the
         complement's own targets come last ("offered to hand over TO BRITAIN two suspects", "threatened to resume
@@ -421,8 +431,10 @@ class EventExtractor:
                     cands.append(c)
         # A frame verb with its own entry ("urged", "threatened") is not coded when the event inside it was.
         framed = {f.word.i for c in cands for f in c.cues.frames if f.word.i != c.verb.i}
-        cands = [c for c in cands if c.trigger.clause is not None
-                 or not (c.verb.i in framed and self.lexicon.frames.get(c.verb.lemma_.lower()))]
+        # "repeated its call that Israel withdraw": the call is coded as the withdrawal asked for, not again
+        asking = {f.word.i for c in cands for f in c.cues.frames if f.noun is not None and f.word.i != c.verb.i}
+        cands = [c for c in cands if c.trigger.clause is not None or not (
+            c.verb.i in framed and (self.lexicon.frames.get(c.verb.lemma_.lower()) or c.verb.i in asking))]
         coded = [(c, self._code(c, sent, ctx, actor, names)) for c in cands]
         memory.last_groups = groups  # after coding: a "they" in this sentence meant the previous sentence's groups
         return prune_codings(coded, self._is_event_noun)
@@ -457,7 +469,7 @@ class EventExtractor:
         if not sources:
             return []
         sources = ph.most_specific([self._speaker_for(a, c, actor, notes) for a in sources])
-        targets = self._resolve_targets(c, actor, sources)
+        targets = self._resolve_targets(c, actor, sources, names)
         if c.trigger.clause is not None and not targets:
             return []  # an allegation is about someone: with the clause's subject unknown there is no event
         code = self._refine_by_instrument(code, c, notes)
@@ -522,9 +534,10 @@ class EventExtractor:
                 ))
         return out
 
-    def _resolve_targets(self, c: _Candidate, actor, sources: list[Actor]) -> list[Actor]:  # type: ignore[no-untyped-def]
+    def _resolve_targets(self, c: _Candidate, actor, sources: list[Actor], names=None) -> list[Actor]:  # type: ignore[no-untyped-def]
         """The targets of the first tier that names one (other than the sources); a domestic default ("arrested
-        protesters") only when no tier names anyone."""
+        protesters") only when no tier names anyone, and for violence only when it struck no other country
+        (`_victims_abroad`)."""
         source_codes = {s.code for s in sources}
         fallback: list[Actor] = []  # a domestic default waits for the named targets of later tiers
         own = _addresses_own(c)
@@ -540,7 +553,37 @@ class EventExtractor:
             if named:
                 return ph.most_specific(named)
             fallback = fallback or found
+        if fallback and struck and names is not None:
+            fallback = self._victims_abroad(c, fallback, actor, sources, names)
         return ph.most_specific(fallback) if fallback else []
+
+    def _victims_abroad(self, c: _Candidate, victims: list[Actor], actor, sources: list[Actor], names  # type: ignore[no-untyped-def]
+                        ) -> list[Actor]:
+        """Unnamed victims of violence ("killed 20 people") that would default to the attackers' own country belong
+        to the country of the place struck ("Israel struck GAZA and killed 20 people" -> PSECVL), else of the target
+        of the attack they died in ("shelled the SYRIAN army, killing ...")."""
+        own = {s.country for s in sources if s.country}
+        country = next((x for x in self._struck_countries(c, actor, names) if x not in own), None)
+        if country is None:
+            return victims
+        return [v.model_copy(update={"code": country + (v.role or ""), "country": country,
+                                     "entry": f"{v.entry.removesuffix(DOMESTIC_DEFAULT)}country of the place struck"})
+                if v.entry.endswith(DOMESTIC_DEFAULT) else v for v in victims]
+
+    def _struck_countries(self, c: _Candidate, actor, names) -> list[str]:  # type: ignore[no-untyped-def]
+        """Countries the violence struck, nearest first: where the event happened ("killed 20 people IN GAZA"), then
+        what the act it goes with hit and where ("STRUCK GAZA and killed", "SHELLED northern Iraq, killing")."""
+        out = []
+        verbs = [c.verb] + ([c.verb.head] if c.verb.dep_ in ("conj", "advcl") and c.verb.head.pos_ == "VERB" else [])
+        for v in verbs:
+            place = ph.location(v, c.trigger.noun if v is c.verb else None, names)
+            if place is not None and place.country:
+                out.append(place.country)
+            for o in (st.objects(v) if v is not c.verb else []):
+                a = actor(o)
+                if a is not None and a.country:
+                    out.append(a.country)
+        return out
 
     def _unidentified_attackers(self, c: _Candidate, actor, names, notes: list[str]) -> list[Actor]:  # type: ignore[no-untyped-def]
         """"A roadside BOMBING near Samarra killed a U.S. soldier": violence whose subject is the attack itself, with

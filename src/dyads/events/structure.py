@@ -362,6 +362,10 @@ class Frame:
 
     kind: str
     word: Token
+    noun: Token | None = None
+    """The appeal or demand noun whose that-clause holds the event ("repeated its CALL that Israel withdraw")."""
+    content: Token | None = None
+    """That clause: its subject is whom the appeal or demand is addressed to."""
 
 
 @dataclass(slots=True)
@@ -404,6 +408,11 @@ def frame_cues(verb: Token, frames: dict[str, str]) -> Cues:
     _aux_cues(verb, cues)
     token = verb
     for _ in range(6):
+        asked = content_noun(token, frames)
+        if asked is not None:
+            cues.frames.append(asked)
+            token = asked.word
+            continue
         if token.dep_ in ("acl", "ccomp") and token.head.pos_ == "NOUN" and token.head.dep_ in ("dobj", "nsubjpass"):
             # "denied REPORTS that Iran was supplying ...": the clause completes a noun the frame verb governs
             noun, governor = token.head, token.head.head
@@ -437,6 +446,49 @@ def frame_cues(verb: Token, frames: dict[str, str]) -> Cues:
             _aux_cues(head, cues)
         token = head
     return cues
+
+
+#: Verbs that make, restate or press an appeal or demand noun of their own: "ISSUED a reminder that", "REPEATED its
+#: call that", "INSISTED ON its demands that" (not "rejected" or "ignored" someone else's demand).
+ISSUING_VERBS = {"issue", "repeat", "renew", "reiterate", "restate", "reaffirm", "make", "send", "deliver", "insist",
+                 "press", "voice", "stress", "put", "submit", "present", "underline", "underscore", "add", "give"}
+#: Frame kinds of nouns whose that-clause says who must act ("its DEMAND that Iran free", "a CALL that Israel ...").
+ASKING_KINDS = ("appeal", "demand")
+
+
+def content_noun(clause: Token, frames: dict[str, str]) -> Frame | None:
+    """An appeal or demand noun completed by ``clause``, a that-clause with its own subject: "insisted on its DEMANDS
+    that Burundi's government grant", "issued a REMINDER to Iraq that it must cooperate", "repeated its CALL that
+    Israel withdraw" (the parser may hang the clause on the verb). The frame word is the verb that issues the noun."""
+    if clause.dep_ not in ("acl", "ccomp") or not (own_subjects(clause) or any(
+            c.dep_ in PASSIVE_SUBJECT_DEPS for c in clause.children)):
+        return None
+    head = clause.head
+    if head.pos_ == "NOUN":
+        noun = head
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    elif clause.dep_ == "ccomp" and not frames.get(head.lemma_.lower()):
+        noun = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < clause.i), None)
+        governor = head
+    else:
+        return None
+    if noun is None or frames.get(noun.lemma_.lower()) not in ASKING_KINDS or governor.pos_ not in ("VERB", "AUX"):
+        return None
+    if governor.lemma_.lower() not in ISSUING_VERBS and not frames.get(governor.lemma_.lower()) in ASKING_KINDS:
+        return None
+    return Frame(frames[noun.lemma_.lower()], governor, noun, clause)
+
+
+def noun_addressees(frame: Frame) -> list[Token]:
+    """Whom an appeal or demand noun is addressed to: "a reminder TO IRAQ that ...", else the that-clause's subject
+    ("its demand that IRAN free ...")."""
+    told = [t for h in (frame.noun, frame.word) if h is not None for p, t in prep_objects(h) if p == "to"]
+    if told:
+        return told
+    clause = frame.content
+    if clause is None:
+        return []
+    return own_subjects(clause) or [c for c in clause.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
 
 
 def _has_event_object(head: Token) -> bool:
