@@ -593,3 +593,45 @@ def test_a_demand_noun_asks_the_subject_of_its_that_clause(code_text):
 def test_unnamed_victims_of_violence_abroad_belong_to_the_place_struck(code_text):
     events = code_text("Saudi-led aircraft attacked Yemen and wounded dozens of people.")
     assert {e.target.code for e in events} == {"YEM", "YEMCVL"}
+
+
+def test_destruction_by_a_crowd_is_violent_protest(code_text):
+    assert _dyads_of(code_text("Angry demonstrators torched the ruling party's offices in Harare.")) == {
+        ("ZWECVL", "ZWEGOV", "145")}
+    assert {e.cameo for e in code_text("Rioters looted shops in the Senegalese capital.")} == {"145"}
+    assert {e.cameo for e in code_text("The Russian embassy was demolished by Serbian protesters.")} == {"145"}
+
+
+def test_an_act_done_while_rioting_is_part_of_the_riot(code_text):
+    events = code_text("Kenyan prisoners rioted at the Nairobi jail, setting fire to mattresses.")
+    assert [e.cameo for e in events] == ["145"]
+    assert events[0].source.country == "KEN"
+
+
+def test_soldiers_destroying_property_stay_coercion(code_text):
+    assert {e.cameo for e in code_text("Israeli soldiers demolished a house in Hebron.")} == {"1712"}
+
+
+def test_refugees_are_placed_by_what_they_flee(code_text):
+    assert _dyads_of(code_text("The United Nations will send food to refugees fleeing the civil war in Liberia.")
+                     ) == {("IGOUNO", "LBRREF", "073")}
+    assert {e.target.code for e in code_text("Guinea sheltered thousands of refugees who fled fighting in Sudan.")
+            } == {"SDNREF"}
+    assert {e.target.code for e in code_text("Kenya deported refugees fleeing Somalia.")} == {"SOMREF"}
+    # refugees who name their own country keep it
+    assert {e.target.code for e in code_text("Uganda expelled Rwandan refugees fleeing the war in Congo.")} == {
+        "RWAREF"}
+
+
+def test_sabotage_of_infrastructure_destroys_property_of_the_place(code_text):
+    assert _dyads_of(code_text("Afghan guerillas blew up two electric power lines leading into Kabul.")) == {
+        ("AFGREB", "AFG", "1712")}
+    assert _dyads_of(code_text("Colombian guerrillas blew up an oil pipeline.")) == {("COLREB", "COL", "1712")}
+    assert _dyads_of(code_text("Rebels dynamited a railway bridge near the Peruvian town of Ayacucho.")) == {
+        ("PERREB", "PER", "1712")}
+
+
+def test_blocking_transport_is_obstruction(code_text):
+    assert {e.cameo for e in code_text("Malian rebels blocked transport into Bamako on Tuesday.")} == {"144"}
+    assert {e.cameo for e in code_text("Striking truckers blocked traffic into Santiago.")} == {"144"}
+    assert {e.cameo for e in code_text("The United States blocked the draft resolution on Gaza.")} == {"129"}

@@ -264,6 +264,8 @@ class ActorResolver:
             actor = self._placed_people(head, names, on, people[1], actor, text, _depth, ethnic=ethnic) or actor
         if actor is None and _depth < 3:
             actor = self._borrow(head, names, on=on, memory=memory, role_hit=role_hit, depth=_depth)
+        if actor is None and role_hit is not None and role_hit[0] == "REF":
+            actor = self._fled_from(head, names, role_hit, text)
         if actor is None:
             actor = self._from_memory(head, text, role_hit or title_role, memory, on)
         if actor is None and role_hit is not None:
@@ -450,6 +452,17 @@ class ActorResolver:
         e = next((x for x in entries if x.kind in ("country", "capital", "place") and x.country), None)
         return (span.text, e.country) if e is not None else None
 
+    def _fled_from(self, head, names, role_hit: tuple[str, str, str], text: str) -> Actor | None:  # type: ignore[no-untyped-def]
+        """Refugees who name no country of their own are placed by what they flee: "refugees FLEEING the civil
+        war IN LIBERIA", "refugees who FLED fighting in Sudan", "refugees fleeing Liberia" -> LBRREF."""
+        for verb in (c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in FLIGHT_VERBS):
+            for place in _fled_places(verb):
+                hit = self._place_of(place, names)
+                if hit is not None:
+                    return Actor(code=hit[1] + role_hit[0], country=hit[1], role=role_hit[0],
+                                 text=f"{text} ({verb.text} {hit[0]})", entry=f"{role_hit[2]}; fled {hit[0]}")
+        return None
+
     def _borrow(self, head, names, *, on, memory, role_hit, depth):  # type: ignore[no-untyped-def]
         """Partitive "of" phrases and appositions lend their actor to a head that has none of its own; a role
         without a country takes the country it is placed in ("rebels in the Ivory Coast")."""
@@ -513,6 +526,21 @@ class ActorResolver:
             if lower in ("country", "kingdom", "republic", "nation") and memory.last_country:
                 return Actor(code=memory.last_country, country=memory.last_country, text=text, entry="named earlier")
         return None
+
+
+FLIGHT_VERBS = {"flee", "escape"}
+FLIGHT_PREPS = ("from", "in", "of")
+
+
+def _fled_places(verb: Token) -> list[Token]:
+    """What a flight verb names as fled, nearest first: its object ("fleeing LIBERIA"), then the "from"/"in"/"of"
+    phrases on the verb or on that object ("fleeing the war IN Liberia", "fled FROM Sudan")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    out = list(objects)
+    for h in [*objects, verb]:
+        out.extend(g for c in h.children if c.dep_ == "prep" and c.lower_ in FLIGHT_PREPS
+                   for g in c.children if g.dep_ == "pobj")
+    return out
 
 
 def _residence_phrases(head: Token) -> list[tuple[Token, Token]]:

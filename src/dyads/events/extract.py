@@ -473,6 +473,7 @@ class EventExtractor:
         if c.trigger.clause is not None and not targets:
             return []  # an allegation is about someone: with the clause's subject unknown there is no event
         code = self._refine_by_instrument(code, c, notes)
+        code = self._refine_by_rioters(code, c, notes)
         if code[:2] == "15" and len({s.country for s in sources}) > 1 and self._names_exercise(c) and not any(
                 t.country and t.country not in {s.country for s in sources} for t in targets):
             # "French and Egyptian warships launched war games (off Rio)": exercises held together are military
@@ -501,6 +502,11 @@ class EventExtractor:
                        for s in sources[:1] if s.country and s.role not in ("GOV", "MIL", "COP")]
             if targets:
                 notes.append("protest against the own government (no target named)")
+                rule = " | ".join([c.trigger.rule, *notes])
+        elif not targets and code == PROPERTY_CODE:
+            targets = self._property_owner(c, sources, names)
+            if targets:
+                notes.append(f"property destroyed in {targets[0].country} (no owner named)")
                 rule = " | ".join([c.trigger.rule, *notes])
         elif not targets and code[:2] in DOMESTIC_CONTROL_ROOTS and _untargeted_control(c):
             # A state's curfew, martial law or ban with no one named is aimed at its own population (CAMEO codes
@@ -717,6 +723,28 @@ class EventExtractor:
                         return refined
         return code
 
+    def _refine_by_rioters(self, code: str, c: _Candidate, notes: list[str]) -> str:
+        """Destruction by a crowd ("protesters torched cars", "rioters smashed shops", "prisoners rioted, setting
+        fire to mattresses") is violent protest (145): CAMEO keeps 17x-19x for organised coercion and force."""
+        if code not in RIOT_CODES or not c.sources:
+            return code
+        rioters = self.lexicon.classes.get("RIOTER", frozenset())
+        if all(set(ph.noun_terms(t)) & rioters for t in c.sources) or _rioting_verb(c.verb):
+            notes.append(f"destruction by a crowd {code}->145")
+            return "145"
+        return code
+
+    def _property_owner(self, c: _Candidate, sources: list[Actor], names) -> list[Actor]:  # type: ignore[no-untyped-def]
+        """Property destroyed with no owner named ("blew up power lines leading into Kabul") belongs to the
+        country of the place named, else to the doer's own country (CAMEO's domestic default)."""
+        place = ph.location(c.verb, c.trigger.noun, names) if names is not None else None
+        country = place.country if place is not None and place.country else self._placed_country(names or {})
+        country = country or next((s.country for s in sources if s.country), None)
+        if country is None:
+            return []
+        return [Actor(code=country, country=country, text="(property)",
+                      entry="property default: the country of the place, else the doer's own")]
+
     def _target_actor(self, tok: Token, actor, sources: list[Actor], *,  # type: ignore[no-untyped-def]
                       own: bool = False, struck: bool = False) -> Actor | None:
         """The actor of a target token. Equipment is not a target ("sent French Mirages") unless it is ``struck``
@@ -910,6 +938,17 @@ def passive_head_of_participle(verb: Token) -> Token | None:
 
 #: Roots of acts that a state or group mostly does to its own people: appeals and advice (02), aid (07).
 OWN_PEOPLE_ROOTS = {"02", "07"}
+
+# Destruction of property and violence a crowd can commit: coded 145 when the doers are rioters
+RIOT_CODES = {"1712", "1711", "180", "190"}
+PROPERTY_CODE = "1712"
+RIOT_VERBS = {"riot", "rampage"}
+
+
+def _rioting_verb(verb: Token) -> bool:
+    """"Prisoners RIOTED, setting fire to mattresses": an act done while rioting is part of the riot."""
+    head = verb.head
+    return verb.dep_ in ("advcl", "conj", "xcomp") and head.i != verb.i and head.lemma_.lower() in RIOT_VERBS
 
 
 def _addresses_own(c: "_Candidate") -> bool:
