@@ -635,3 +635,9 @@ def test_blocking_transport_is_obstruction(code_text):
     assert {e.cameo for e in code_text("Malian rebels blocked transport into Bamako on Tuesday.")} == {"144"}
     assert {e.cameo for e in code_text("Striking truckers blocked traffic into Santiago.")} == {"144"}
     assert {e.cameo for e in code_text("The United States blocked the draft resolution on Gaza.")} == {"129"}
+
+
+def test_the_direct_object_decides_between_equally_specific_entries(code_text):
+    # "bill" (veto row) is the object; "parliament" (obstruction row) only the place
+    assert [e.cameo for e in code_text("Kenya's opposition blocked the budget bill in parliament.")] == ["129"]
+    assert [e.cameo for e in code_text("Kenyan protesters blocked the entrance to parliament.")] == ["144"]

@@ -145,6 +145,7 @@ class EventExtractor:
         preps = [(p, o) for p, o in st.prep_objects(verb) if o.ent_type_ not in ph.TIME_ENTITIES]
         obj_nouns = [o for o in objs] + [o for _, o in preps]
         obj_terms = {_term for o in obj_nouns for _term in ph.noun_terms(o)}
+        direct_terms = {_term for o in objs for _term in ph.noun_terms(o)}
         clause = ph.content_clause(verb)
         if clause is not None:
             obj_terms.add(ph.CLAUSE_TERM)
@@ -154,6 +155,7 @@ class EventExtractor:
         bare: tuple[str, VerbEntry] | None = None
         for key in keys:
             best: VerbEntry | None = None
+            best_rank = (-1, False)
             for e in self.lexicon.verb_entries(key):
                 if e.objects is not None and not (e.objects & obj_terms):
                     continue
@@ -161,8 +163,11 @@ class EventExtractor:
                 if e.prep is not None and e.prep not in verb_preps and not (
                         e.objects is not None and e.prep in object_preps):
                     continue
-                if best is None or e.specificity > best.specificity:
-                    best = e
+                # Between equally specific entries, the one the direct object matches wins: "blocked the BILL in
+                # parliament" is a veto, not a blocked parliament.
+                rank = (e.specificity, e.objects is not None and bool(e.objects & direct_terms))
+                if best is None or rank > best_rank:
+                    best, best_rank = e, rank
             if best is not None and best.specificity > 0:
                 return self._verb_trigger(key, best, obj_nouns, clause)
             if best is not None and bare is None:
