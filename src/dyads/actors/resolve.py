@@ -159,8 +159,7 @@ class ActorResolver:
             readings = [r for r in self.dictionary.readings.get(span.text, []) if r.scope == "sentence"]
             if not readings:
                 continue
-            named = {e.country for s, (_, es) in spans.items() if s != start for e in es
-                     if e.kind in PLACE_KINDS and e.country}
+            named = named_countries(taken, keep=lambda other: other.start != start)
             picks = {r.iso3: r for r in readings if r.cues & named}
             if len(picks) != 1 or next(iter(picks)) in {e.country for e in entries}:
                 continue
@@ -197,7 +196,7 @@ class ActorResolver:
         names = self.find_names(head.sent)
         if any(i in names for i in range(head.left_edge.i, head.i + 1)):
             return None  # a listed name or a country in the phrase: the resolver's own business
-        named = {e.country for _, entries in names.values() for e in entries if e.kind in PLACE_KINDS and e.country}
+        named = named_countries(names)
         others = named - source_countries
         if len(others) > 1 or (not others and len(source_countries) != 1):
             return None
@@ -526,6 +525,14 @@ class ActorResolver:
             if lower in ("country", "kingdom", "republic", "nation") and memory.last_country:
                 return Actor(code=memory.last_country, country=memory.last_country, text=text, entry="named earlier")
         return None
+
+
+def named_countries(names, *, kinds: frozenset[str] | set[str] = PLACE_KINDS,  # type: ignore[no-untyped-def]
+                    keep: Callable[[Span], bool] = lambda span: True) -> set[str]:
+    """The countries of the names `ActorResolver.find_names` found (``names``) whose entry is of one of ``kinds``,
+    for the name spans ``keep`` accepts: what a sentence places things in."""
+    return {e.country for span, entries in names.values() if keep(span) for e in entries
+            if e.kind in kinds and e.country}
 
 
 FLIGHT_VERBS = {"flee", "escape"}

@@ -23,7 +23,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from dyads.actors.resolve import ActorResolver, DocumentMemory
+from dyads.actors.resolve import ActorResolver, DocumentMemory, named_countries
 from dyads.events import phrases as ph
 from dyads.events.pruning import prune_codings
 from dyads.events import structure as st
@@ -633,8 +633,7 @@ class EventExtractor:
 
     def _placed_country(self, names) -> str | None:  # type: ignore[no-untyped-def]
         """The country of the places the sentence names (towns, capitals, countries; not demonyms), if only one."""
-        countries = {e.country for span, entries in names.values() for e in entries
-                     if e.kind in ("capital", "place", "country") and e.country}
+        countries = named_countries(names, kinds={"capital", "place", "country"})
         return next(iter(countries)) if len(countries) == 1 else None
 
     def _placed_roles(self, tokens: list[Token], names) -> list[Actor]:  # type: ignore[no-untyped-def]
@@ -649,8 +648,7 @@ class EventExtractor:
             return t.dep_ in ("dobj", "dative", "iobj") or (t.dep_ == "pobj" and t.head.head.pos_ != "ADJ" and
                                                             t.head.lower_ in ("against", "on", "to", "toward", "towards"))
 
-        countries = {e.country for span, entries in names.values() if not aimed_at(span) for e in entries
-                     if e.kind in ("country", "capital", "demonym", "place") and e.country}
+        countries = named_countries(names, keep=lambda span: not aimed_at(span))
         if len(countries) != 1:
             return []
         country = next(iter(countries))

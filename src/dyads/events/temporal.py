@@ -256,7 +256,7 @@ def _date_phrases(sent: Span | Doc, verb: Token, noun: Token | None, frame_ids: 
         if e.label_ not in ("DATE", "TIME"):
             continue
         at = clause_verb(e.root)
-        if _in_dateline(e, sent):
+        if in_dateline(e.root):
             where = DATELINE
         elif not _dates_its_clause(e, noun, statement=at in frame_ids):
             continue
@@ -270,11 +270,6 @@ def _date_phrases(sent: Span | Doc, verb: Token, noun: Token | None, frame_ids: 
             continue
         found.append((where, abs(e.root.i - verb.i), e))
     return [(where, e) for where, _, e in sorted(found, key=lambda x: x[:2])]
-
-
-def _in_dateline(e: Span, sent: Span | Doc) -> bool:
-    """The date of a dateline ("MOSCOW, May 3 (Reuters) -"), `structure.in_dateline`."""
-    return in_dateline(e.root)
 
 
 def _shared_time_verbs(verb: Token) -> dict[int, bool]:
