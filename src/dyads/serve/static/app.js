@@ -11,6 +11,7 @@ const state = {
 };
 const ref = {names: {}, roots: {}, info: null, dyads: [], timeline: null};
 let eventsRequest = 0;
+let timelineRequest = 0;
 
 /** Build an HTML element; children that are strings become text (never markup). */
 function h(tag, attrs, ...children) {
@@ -136,8 +137,10 @@ async function refresh() {
 
 async function loadTimeline() {
   if (!state.a || !state.b) return;
+  const mine = ++timelineRequest;
   const data = await api("/api/timeline", {a: state.a, b: state.b, freq: state.freq, since: state.since,
                                            until: state.until});
+  if (mine !== timelineRequest) return;  // a newer request is on its way: an older answer must not overwrite it
   ref.timeline = data;
   const note = data.undated ? `(${data.undated} event${data.undated > 1 ? "s" : ""} dated too coarsely to place)` : "";
   $("#timeline-note").textContent = note;
