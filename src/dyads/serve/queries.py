@@ -1,11 +1,10 @@
 """Every read query the web server runs, in one place, with bound parameters only.
 
-The store's own read methods (`dyads.store.EventStore`) have no paging, totals, sorting or dyad timelines, so the
-server keeps its extra SQL here. Each function takes a DuckDB connection (a per-request cursor) and plain values
-that the API layer has already validated; column names that vary (sorting) come from the whitelist `SORT_COLUMNS`,
-never from the request. When the store grows a read API (``dyads.open(path)``) these functions are the ones to
-swap for its methods; their names follow that API (``events``, ``dyad_timeline``, ``top_dyads``, ``actors``,
-``documents``, ``arms``, ``sources``).
+The filters are the store's own (`dyads.store.filters`, shared with `dyads.open()` and the exports: an actor is a
+country or a code prefix, dates match by interval); what is here is what only the page needs: totals, sorting, a
+dyad in both directions, per-period timelines with arms marks. Each function takes a DuckDB connection (a
+per-request cursor) and plain values that the API layer has already validated; column names that vary (sorting)
+come from the whitelist `SORT_COLUMNS`, never from the request.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from typing import Any
 import duckdb
 
 from dyads.store import row_to_record
+from dyads.store.filters import actor_match, event_filters, text_date_filters, where_sql
 from dyads.tables import data_path, read_tsv
 
 SORT_COLUMNS: dict[str, str] = {
@@ -56,51 +56,26 @@ class EventFilter:
     doc_key: str | None = None
 
 
-def _actor(side: str, value: str) -> tuple[str, list[Any]]:
-    """An actor matches its country (``CHN``) or a code prefix (``CHNGOV``, ``IGOEUR``) — as `EventStore.events`."""
-    return f"({side}_country = ? OR {side}_code LIKE ?)", [value, value + "%"]
-
-
 def _like(text: str) -> str:
     """A LIKE pattern that matches ``text`` literally anywhere (escape character ``\\``)."""
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (with a leading ``WHERE`` or empty) and its parameters for a filter."""
-    where: list[str] = []
-    params: list[Any] = []
-    if f.source and f.target and f.either:
-        s1, p1 = _actor("source", f.source)
-        t1, q1 = _actor("target", f.target)
-        s2, p2 = _actor("source", f.target)
-        t2, q2 = _actor("target", f.source)
-        where.append(f"(({s1} AND {t1}) OR ({s2} AND {t2}))")
-        params += p1 + q1 + p2 + q2
-    else:
-        for side, value in (("source", f.source), ("target", f.target)):
-            if value:
-                clause, p = _actor(side, value)
-                where.append(clause)
-                params += p
-    if f.since:
-        where.append("date >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append("date <= ? || '~'")  # '~' sorts after digits and '-': 2022-05 includes 2022-05-31
-        params.append(f.until)
-    if f.code:
-        where.append("cameo LIKE ?")
-        params.append(f.code + "%")
-    if f.root:
-        where.append("cameo_root = ?")
-        params.append(f.root)
-    if f.plover:
-        where.append("plover = ?")
-        params.append(f.plover)
-    if f.modality:
-        where.append("modality = ?")
-        params.append(f.modality)
+    """The WHERE clause (with a leading ``WHERE`` or empty) and its parameters for a filter: the store's own event
+    filters (`dyads.store.filters`: actor = country or code prefix, dates matched by interval), plus what only the
+    web page asks for (a dyad in both directions, words in the sentence, arms events, one document)."""
+    two_way = bool(f.source and f.target and f.either)
+    where, params = event_filters(source=None if two_way else f.source, target=None if two_way else f.target,
+                                  since=f.since, until=f.until, root=f.root, code=f.code, plover=f.plover,
+                                  modality=f.modality)
+    if two_way:
+        s1, p1 = actor_match("source", f.source)  # type: ignore[arg-type]
+        t1, q1 = actor_match("target", f.target)  # type: ignore[arg-type]
+        s2, p2 = actor_match("source", f.target)  # type: ignore[arg-type]
+        t2, q2 = actor_match("target", f.source)  # type: ignore[arg-type]
+        where.insert(0, f"(({s1} AND {t1}) OR ({s2} AND {t2}))")
+        params[:0] = p1 + q1 + p2 + q2
     if f.q:
         where.append("(sentence ILIKE ? ESCAPE '\\' OR trigger ILIKE ? ESCAPE '\\')")
         params += [_like(f.q), _like(f.q)]
@@ -109,7 +84,7 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
     if f.doc_key:
         where.append("doc_key = ?")
         params.append(f.doc_key)
-    return (" WHERE " + " AND ".join(where) if where else ""), params
+    return where_sql(where), params
 
 
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -201,8 +176,8 @@ def dyad_timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, *, freq: str =
     arms events; events dated only to a coarser precision than ``freq`` are counted in ``undated``."""
     f = EventFilter(source=a, target=b, either=True, since=since, until=until)
     where, params = where_clause(f)
-    s_clause, s_params = _actor("source", a)
-    t_clause, t_params = _actor("target", b)
+    s_clause, s_params = actor_match("source", a)
+    t_clause, t_params = actor_match("target", b)
     min_len = 4 if freq == "year" else 7
     sql = f"""SELECT CASE WHEN {s_clause} AND {t_clause} THEN 'ab' ELSE 'ba' END AS dir,
                      substr(date, 1, ?) AS period, cameo_root, count(*) AS n, sum(goldstein) AS g,
@@ -241,17 +216,11 @@ def dyad_timeline(con: duckdb.DuckDBPyConnection, a: str, b: str, *, freq: str =
 def top_dyads(con: duckdb.DuckDBPyConnection, *, limit: int = 30, since: str | None = None, until: str | None = None,
               actor: str | None = None) -> list[dict[str, Any]]:
     """The most active directed dyads (country, or actor code for non-state actors) with mean Goldstein."""
-    where = ["target_code IS NOT NULL"]
-    params: list[Any] = []
-    if since:
-        where.append("date >= ?")
-        params.append(since)
-    if until:
-        where.append("date <= ? || '~'")
-        params.append(until)
+    where, params = event_filters(since=since, until=until)
+    where.insert(0, "target_code IS NOT NULL")
     if actor:
-        s, ps = _actor("source", actor)
-        t, pt = _actor("target", actor)
+        s, ps = actor_match("source", actor)
+        t, pt = actor_match("target", actor)
         where.append(f"({s} OR {t})")
         params += ps + pt
     sql = f"""SELECT coalesce(source_country, source_code) AS source, coalesce(target_country, target_code) AS target,
@@ -331,14 +300,10 @@ def arms(con: duckdb.DuckDBPyConnection, *, supplier: str | None = None, recipie
             if value:
                 where.append(f"{col} = ?")
                 params.append(value)
-    if since:
-        where.append("coalesce(last_date, first_date) >= ?")
-        params.append(since)
-    if until:
-        where.append("first_date <= ? || '~'")
-        params.append(until)
-    w = " WHERE " + " AND ".join(where) if where else ""
-    sql = f"SELECT * FROM arms{w} ORDER BY first_date NULLS LAST, supplier, recipient, weapon, status LIMIT ?"
+    dates, date_params = text_date_filters("first_date", "last_date", since=since, until=until)
+    where += dates
+    params += date_params
+    sql = f"SELECT * FROM arms{where_sql(where)} ORDER BY first_date NULLS LAST, supplier, recipient, weapon, status LIMIT ?"
     rows = _dicts(con.execute(sql, params + [limit]))
     for r in rows:
         for key in ("documents", "evidence"):

@@ -53,6 +53,22 @@ def event_filters(*, source: str | None = None, target: str | None = None, since
     return where, params
 
 
+def text_date_filters(first: str, last: str, *, since: str | None = None,
+                      until: str | None = None) -> tuple[list[str], list[Any]]:
+    """Interval filters for rows whose dates are ``YYYY[-MM[-DD]]`` text columns (the arms ledger's first and last
+    dates): a row dated "2023" overlaps "since 2023-05" just as an event dated May 2023 does."""
+    where: list[str] = []
+    params: list[Any] = []
+    if since:  # the latest day the row may cover: "2023" -> "2023-12-31", "2023-05" -> "2023-05-31" (as text)
+        where.append(f"(CASE length(coalesce({last}, {first})) WHEN 4 THEN coalesce({last}, {first}) || '-12-31'"
+                     f" WHEN 7 THEN coalesce({last}, {first}) || '-31' ELSE coalesce({last}, {first}) END) >= ?")
+        params.append(date_bound(since, 0).isoformat())
+    if until:
+        where.append(f"{first} <= ?")
+        params.append(date_bound(until, 1).isoformat())
+    return where, params
+
+
 def date_bound(text: str, which: int) -> date:
     """The first (``which`` 0) or last (1) day of a YYYY, YYYY-MM or YYYY-MM-DD period."""
     bounds = date_bounds(text.strip(), None)
