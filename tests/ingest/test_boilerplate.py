@@ -182,3 +182,29 @@ def test_legal_notice_after_the_footer_menu_is_not_article():
     result = remove_boilerplate(scraped_page(top=[f"{t} {i}" for i, t in enumerate(top)],
                                              bottom=furniture * 2 + [notice]))
     _assert_article_kept(result)
+
+
+SITE_NAME_PAGE = """BALTIC LEDGER
+Estonia   Latvia   Lithuania   Opinion   Podcasts
+We use cookies to improve your experience. Accept | Manage
+Keep our newsroom independent — donate from $3 a month
+Estonia to buy K9 howitzers from South Korea in second batch
+Marta Kask
+Tallinn, 12 March 2024
+TALLINN — Estonia will buy a second batch of K9 self-propelled howitzers from South Korea, the defence ministry said on Tuesday, doubling the guns its artillery battalion will field by 2026.
+The ministry did not give the value of the order but said deliveries would start next year.
+Officials in Seoul welcomed the decision and said training for Estonian crews would begin in the spring.
+Related stories
+© 2024 Baltic Ledger. All rights reserved.
+"""
+
+
+def test_a_site_name_above_the_headline_is_not_the_title():
+    result = remove_boilerplate(SITE_NAME_PAGE)
+    assert result.title == "Estonia to buy K9 howitzers from South Korea in second batch"
+    assert result.paragraphs[0].startswith("TALLINN — Estonia will buy")
+
+
+def test_a_short_first_line_that_is_not_the_site_name_stays_the_title():
+    page = SITE_NAME_PAGE.replace("BALTIC LEDGER", "Howitzer order doubled").replace("Baltic Ledger", "the owners")
+    assert remove_boilerplate(page).title == "Howitzer order doubled"
