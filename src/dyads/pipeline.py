@@ -87,8 +87,11 @@ class Pipeline:
 
     # -- screening --------------------------------------------------------------------------------------------
     def names_actor(self, sentence: SentenceSpan) -> bool:
-        """Does the sentence name a known actor (the compiled actor matcher)?"""
-        return bool(self.resolver.matcher(sentence.tokens))
+        """Does the sentence name a known actor (the compiled actor matcher), or a misspelt or case-damaged one
+        ("Ethopia", "iSrael"), which the resolver reads too (`dyads.actors.spelling`)?"""
+        if self.resolver.matcher(sentence.tokens):
+            return True
+        return next(self.resolver.spelling.read_runs([t.text for t in sentence.tokens]), None) is not None
 
     def refers_back(self, sentence: SentenceSpan) -> bool:
         """Does the sentence hold a word that can stand for an actor named earlier (a pronoun, a role noun)?"""

@@ -38,3 +38,14 @@ def test_screen_parses_only_sentences_that_can_hold_an_event(pipeline):
 def test_coding_reports_how_many_sentences_were_parsed(pipeline):
     coded = pipeline.code(Document(doc_id="d", text=TEXT, date="2023-05-12"))
     assert (coded.sentences, coded.parsed) == (5, 2)
+
+
+def test_a_sentence_whose_only_actor_is_misspelt_is_screened_in_and_coded(pipeline):
+    text = ("The weather was calm in the capital on Monday. Ethopia expelled the ambassador on Monday. "
+            "Bread prices rose again.")
+    coded = pipeline.code(Document(doc_id="d", text=text, date="2024-01-02"))
+    assert coded.parsed == 1
+    assert [(e.source.code, e.cameo[:2]) for e in coded.events] == [("ETH", "16")]
+    # a capitalised word that is no name's misspelling is not an actor: nothing to parse
+    nothing = pipeline.code(Document(doc_id="e", text="Ethoxia expelled the ambassador on Monday.", date="2024-01-02"))
+    assert nothing.parsed == 0
