@@ -100,7 +100,7 @@ def test_paging_and_sorting(client):
     {"source": "C;DROP"}, {"source": "c"}, {"since": "2023-13"}, {"until": "23-01-01"}, {"limit": 0},
     {"limit": 1001}, {"offset": -1}, {"sort": "sentence"}, {"sort": "date; DROP TABLE events"}, {"code": "0a"},
     {"root": "21"}, {"plover": "AGREE'"}, {"modality": "certain"}, {"q": "x" * 201}, {"sorce": "CHN"},
-    {"since": "2023", "until": "2021"}, {"arms": "maybe"},
+    {"since": "2023", "until": "2021"}, {"arms": "maybe"}, {"since": "0000"}, {"until": "2023-02-30"},
 ])
 def test_bad_event_parameters_are_refused(client, params):
     r = client.get("/api/events", params=params)

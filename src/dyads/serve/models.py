@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from dyads.serve.queries import SORT_COLUMNS
+from dyads.store.filters import date_bound
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 10_000_000
@@ -36,7 +37,14 @@ def _blank_to_none(value: Any) -> Any:
 ActorText = Annotated[str, StringConstraints(pattern=ACTOR_RE)]
 ActorCode = Annotated[ActorText | None, BeforeValidator(_upper), BeforeValidator(_blank_to_none),
                       Field(default=None, description="Country (CHN) or actor code prefix (CHNGOV).")]
-DateText = Annotated[Annotated[str, StringConstraints(pattern=DATE_RE)] | None, BeforeValidator(_blank_to_none),
+def _real_date(value: str) -> str:
+    """A period that exists ("0000" and "2023-02-30" match the pattern but name no day): the store's own check."""
+    date_bound(value, 0)
+    return value
+
+
+DateText = Annotated[Annotated[str, StringConstraints(pattern=DATE_RE), AfterValidator(_real_date)] | None,
+                     BeforeValidator(_blank_to_none),
                      Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD.")]
 FreeText = Annotated[str, StringConstraints(min_length=2, max_length=200)]
 
