@@ -391,3 +391,60 @@ def test_a_peoples_leaders_are_its_elite(resolve_subject, text, code):
 def test_a_people_in_front_of_a_role_noun_is_not_a_model_designation(code_text):
     events = code_text("The main Tutsi rebel group attacked an army post in Burundi on Monday.")
     assert any(e.source.code == "BDIREB" for e in events), [(e.source.code, e.cameo) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # opponents and critics of X: the opposition of X's country
+        ("Opponents of Rwanda's Senate protested in Kigali.", "RWAOPP"),
+        ("Critics of the Kremlin staged a rally.", "RUSOPP"),
+        ("Opponents of Venezuela's government marched through the capital.", "VENOPP"),
+        # supporters of a state body or politician are its country's civilians; of a group, the group
+        ("Loyalists of President Maduro marched in Caracas.", "VENCVL"),
+        ("Supporters of Pakistan's former prime minister clashed with police.", "PAKCVL"),
+        ("Supporters of Hamas rallied in Gaza City.", "PSEREBHMS"),
+    ],
+)
+def test_opponents_critics_and_supporters_of_an_actor(resolve_subject, text, code):
+    actor = resolve_subject(text)
+    assert actor is not None and actor.code == code, (text, actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Palestinian prisoners rioted at a jail in northern Israel.", "PSECRM"),
+        ("Hundreds of Kenyan inmates went on hunger strike.", "KENCRM"),
+        ("Chinese hackers broke into the ministry's networks.", "CHNCRM"),
+    ],
+)
+def test_prisoners_and_hackers_acting_are_criminals(resolve_subject, text, code):
+    actor = resolve_subject(text)
+    assert actor is not None and actor.code == code, (text, actor)
+
+
+def test_prisoners_who_are_acted_on_get_no_role(pipeline):
+    # "release prisoners": the prisoners are not doers, so no CRM role (and no domestic target from it)
+    from datetime import date
+
+    doc = pipeline.nlp("Myanmar's junta freed 2,000 prisoners on Tuesday.")
+    names = pipeline.resolver.find_names(doc)
+    prisoners = next(t for t in doc if t.lemma_ == "prisoner")
+    assert pipeline.resolver.role_of(prisoners) is None
+    assert pipeline.resolver.resolve(prisoners, names, on=date(2023, 5, 3), memory=DocumentMemory()) is None
+    subj = next(t for t in pipeline.nlp("Prisoners rioted at a jail in Dili.") if t.dep_ == "nsubj")
+    assert pipeline.resolver.role_of(subj)[0] == "CRM"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jewish settlers in the West Bank city of Hebron set fire to the offices.",
+        "Jewish settlers stoned Palestinian cars near Ramallah.",
+        "A Jewish settler in East Jerusalem attacked a shopkeeper.",
+    ],
+)
+def test_jewish_settlers_are_israeli_civilians_wherever_they_live(resolve_subject, text):
+    actor = resolve_subject(text)
+    assert actor is not None and actor.code == "ISRCVL", (text, actor)

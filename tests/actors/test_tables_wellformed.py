@@ -31,7 +31,7 @@ SECTORS = {
 SEAT_ROLES = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}
 ORG_ROLES = SECTORS | {"IGO", "PKO"}
 ORG_KINDS = {"IGO", "NGO", "REB", "MIL", "PARTY", "MEDIA"}
-ROLE_KINDS = {"title", "noun", "both"}
+ROLE_KINDS = {"title", "noun", "both", "doer"}
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 ORG_CODE = re.compile(r"^[A-Z]{3}[A-Z0-9]{3}(?:[A-Z0-9]{3})?$")

@@ -45,6 +45,11 @@ PARTITIVE = {
     "commander", "negotiator", "diplomat", "ambassador", "embassy", "office", "cabinet", "parliament", "court",
     "thousand", "hundred", "dozen", "million", "score", "crowd", "number", "majority", "minority", "band",
 }
+#: Heads that name the followers of what their "of" phrase names: "supporters OF Hamas" are Hamas's (as "Hamas
+#: supporters" are); followers of a state, its government or a politician are that country's civilians.
+SUPPORTERS = {"supporter", "follower", "loyalist", "backer", "partisan", "sympathizer", "sympathiser", "devotee"}
+#: Roles of a person or body whose followers are citizens, not members: "supporters of the president" -> CVL.
+FOLLOWED_PERSONS = {None, "GOV", "MIL", "COP", "SPY", "LEG", "JUD", "ELI"}
 #: Prepositions that place a role-only group in a country: "rebels IN the Ivory Coast", "students THROUGHOUT
 #: Indonesia", "doctors FROM American aid groups".
 PLACEMENT_PREPS = {"in", "throughout", "across", "from"}
@@ -60,6 +65,9 @@ PLACE_KINDS = {"country", "capital", "demonym", "place"}
 CIVIL_SECTORS = {"NGO", "HRI", "ENV"}
 #: Sectors that only a state has: an unlisted body with one of these and no state named stays unknown.
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG"}
+#: Heads of a group that belongs to the state that settled it, not to the land it lives in: "Jewish SETTLERS in
+#: Hebron" are Israeli civilians, "Moroccan SETTLERS in Western Sahara" Moroccan.
+SETTLERS = {"settler", "colonist"}
 #: Heads that make a people's name its elite: "Yoruba LEADERS", "Pashtun tribal CHIEFS" (not its state's government).
 PEOPLE_ELITES = {"leader", "chief", "notable", "figure"}
 #: Prepositions of an organisation's own name: "the Association OF African Jurists", "Centre FOR Human Rights".
@@ -179,8 +187,11 @@ class ActorResolver:
                 words = [doc[j].lower_ for j in range(start, token.i)] + [lemma]
                 hit = self.dictionary.roles.get(" ".join(words))
                 if hit:
-                    return hit
-        return self.dictionary.roles.get(lemma) or self.dictionary.roles.get(token.lower_)
+                    return None if hit[1] == "doer" and not _is_doer(token) else hit
+        hit = self.dictionary.roles.get(lemma) or self.dictionary.roles.get(token.lower_)
+        if hit is not None and hit[1] == "doer" and not _is_doer(token):
+            return None  # "prisoners RIOTED" are criminals (CRM); "demanded the release of prisoners" names no role
+        return hit
 
     def titled_stranger(self, head: Token, source_countries: set[str]) -> Actor | None:
         """A person no table lists, named with a title, as a target ("an appeal from President Laurent X", "met
@@ -420,6 +431,8 @@ class ActorResolver:
         "ethnic" one its head's role or civilians. A group of peoples.tsv or marked "ethnic" is also placed by its
         participle or its verb ("ethnic Albanian guerrillas OPERATING IN Macedonia", "ethnic Albanians DEMONSTRATED
         IN Serbia"); a plain demonym is not ("Russian troops fought in Syria" stay Russian)."""
+        if head.lemma_.lower() in SETTLERS:
+            return None  # settlers keep the country of their people, wherever the settlement lies
         role = people.role if people.kind == "people" else (actor.role if actor is not None and actor.role
                                                             else ("CVL" if ethnic else None))
         own = actor.entry if actor is not None else f"{people.source} {people.kind} {people.name}"
@@ -476,6 +489,18 @@ class ActorResolver:
                                      text=f"{head.text} {child.lower_} {place.text}",
                                      entry=f"{place.entry}; role {role_hit[2]}")
         for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and head.lemma_.lower() in SUPPORTERS and not role_hit:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        inner = self.resolve(pobj, names, on=on, memory=memory, _depth=depth + 1)
+                        if inner is None or not inner.code:
+                            continue
+                        text = head.text + " of " + inner.text
+                        if inner.country and inner.role in FOLLOWED_PERSONS:
+                            return inner.model_copy(update={
+                                "code": inner.country + "CVL", "role": "CVL", "name": None, "text": text,
+                                "entry": f"{inner.entry}; its followers: civilians"})
+                        return inner.model_copy(update={"text": text, "name": None})
             if child.dep_ == "prep" and child.lower_ == "of" and (head.lemma_.lower() in PARTITIVE or role_hit):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -525,6 +550,22 @@ class ActorResolver:
             if lower in ("country", "kingdom", "republic", "nation") and memory.last_country:
                 return Actor(code=memory.last_country, country=memory.last_country, text=text, entry="named earlier")
         return None
+
+
+def _is_doer(token: Token) -> bool:
+    """Is ``token`` the doer of its clause: a subject ("PRISONERS rioted"), the agent of a passive ("attacked by
+    INMATES"), or inside one as a partitive or conjunct ("hundreds of PRISONERS", "inmates and GUARDS")?"""
+    t = token
+    for _ in range(6):
+        if t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.dep_ == "agent"):
+            return True
+        if t.dep_ in ("conj", "appos") and t.head is not t:
+            t = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "NUM", "PRON"):
+            t = t.head.head
+        else:
+            return False
+    return False
 
 
 def named_countries(names, *, kinds: frozenset[str] | set[str] = PLACE_KINDS,  # type: ignore[no-untyped-def]

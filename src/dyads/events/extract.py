@@ -11,7 +11,9 @@ For every verb of the sentence the extractor
 3. finds the sources (subject, or the ``by`` agent of a passive; climbing through control and coordination) and
    the targets (direct object, dative, the actor in a prepositional phrase on the verb or on its object noun;
    the addressee of an appeal), each expanded over coordination ("talks with Egypt, Jordan and Qatar");
-4. resolves both to actors and the sentence's date expression against the document date.
+4. resolves both to actors and the sentence's date expression against the document date;
+5. adds the other side of two-sided acts: negotiations ("held talks WITH Y": Y negotiates too), and a clash of
+   security forces with a crowd (repression 175 one way, violent protest 145 the other).
 
 Each event records the rule that produced it: the lexicon row, the frame and the structure used.
 """
@@ -43,6 +45,8 @@ IN_TARGET_ROOTS = {"08", "14", "15"}
 THREAT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 #: Violence that an attack noun can do by itself: "a bombing KILLED", "the blast WOUNDED", "an explosion DESTROYED".
 VIOLENT_ROOTS = {"18", "19", "20"}
+#: Prepositions of the attack a passive act of violence happened in: "were killed IN a bombing", "DURING a raid".
+ATTACK_CAUSE_PREPS = ("in", "during")
 #: The CAMEO role of attackers nobody has named (roles.tsv: "gunman", "attacker").
 UNIDENTIFIED_ROLE = "UAF"
 #: Verbal acts, whose "from" phrase names who made them ("an appeal FROM the president", "demands FROM UNITA");
@@ -77,6 +81,33 @@ ONE_WAY_CODES = {"051", "052", "053", "055", "056"}
 GATHERING_NOUNS = frozenset({"session", "conference", "hearing", "meeting", "summit"})
 #: Nouns of an "in" phrase that give a protest's cause: "in PROTEST over the law", "in RESPONSE to the decision".
 CAUSE_NOUNS = {"protest", "response", "reaction", "retaliation", "opposition"}
+#: Verbs that stop work: "stopped WORK", "halted work" is a labour strike (143) when labour does it (`_is_walkout`).
+WORK_STOPPING_VERBS = {"stop", "halt", "cease", "suspend"}
+WORK_NOUNS = {"work"}
+STRIKE_CODE = "143"
+#: Roles whose members strike: workers and unions, teachers, nurses and doctors, journalists.
+LABOUR_ROLES = {"LAB", "EDU", "HLH", "MED"}
+#: Phrases that set a work stoppage inside a strike: "ON the first day of a strike", "DURING a general strike".
+STRIKE_PHRASE_PREPS = ("on", "in", "during", "as", "for", "at")
+#: Codes that both parties do to each other whoever the sentence's subject is: "X held talks with Y", "X negotiated
+#: with Y" (046, negotiate). Meetings (040) and visits (042, 043) are one-way: the visitor or host is the source.
+MUTUAL_CODES = {"046"}
+PARTNER_PREPS = ("with", "between")
+#: Modalities under which only the subject's side is told: "X refused talks with Y", "X did not negotiate with Y".
+ONE_SIDED_MODALITIES = {Modality.NEGATED, Modality.DENIED, Modality.REFUSED, Modality.DEMANDED}
+#: Military withdrawal and de-escalation (087x), and the phrases that say where the withdrawing party goes.
+WITHDRAWAL_ROOT = "087"
+DESTINATION_PREPS = ("to", "into", "toward", "towards")
+#: Verbs of owning up to an act ("admitted that it had bombed ..."): the speaker's own act is coded as CAMEO 015,
+#: acknowledge or claim responsibility, when it is force or coercion.
+ADMISSION_VERBS = {"claim", "admit", "acknowledge", "confess"}
+RESPONSIBLE_ROOTS = {"15", "16", "17", "18", "19", "20"}
+RESPONSIBILITY_CODE = "015"
+#: Security forces, and what a crowd's fight with them is coded on each side: repression (175), violent protest (145).
+FORCE_ROLES = {"COP", "MIL"}
+FORCE_NOUNS = {"force", "forces"}
+REPRESSION_CODE = "175"
+VIOLENT_PROTEST_CODE = "145"
 #: Verbs of fighting that are mutual by meaning ("Indian and Chinese troops clashed"); "US and British warships
 #: shot down drones" is not.
 RECIPROCAL_VERBS = {"clash", "fight", "skirmish", "battle", "exchange", "trade", "brawl", "scuffle"}
@@ -111,6 +142,8 @@ class Trigger:
     """The event is the noun's (nouns.tsv), carried by a light or frame verb: "held TALKS", "received ASSURANCES"."""
     subject_event: bool = False
     """The event noun is the verb's subject ("riots ... continued"): its modifiers and phrases give the actors."""
+    labour_only: bool = False
+    """A strike only when labour does it or the clause names a strike: "workers stopped work" (`_is_walkout`)."""
 
 
 @dataclass(slots=True)
@@ -122,6 +155,9 @@ class _Candidate:
     targets: list[list[Token]]
     frame: st.Frame | None = None
     notes: list[str] = field(default_factory=list)
+    other_side: tuple[str, str, set[str | None]] | None = None
+    """(code, note, targets) when the events on these targets also happen the other way round ("held talks WITH Y",
+    a clash of police with a crowd): added after pruning, for the events kept."""
 
 
 class EventExtractor:
@@ -152,6 +188,11 @@ class EventExtractor:
         verb_preps = {p for p, _ in preps} | {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative")
                                               and not ph.is_time_phrase(c)}
         object_preps = {p for o in objs for p, _ in st.prep_objects(o)}
+        if lemma in WORK_STOPPING_VERBS and not prt and direct_terms & WORK_NOUNS:
+            # "workers STOPPED WORK (during a strike)": a strike if labour does it, checked once the actors are known;
+            # what the phrases name ("during a STRIKE", "on the DAM") is no object of the verb
+            return Trigger(STRIKE_CODE, f"work stoppage '{lemma} work' -> {STRIKE_CODE} (labour only)",
+                           f"{verb.text} work", 0.75, labour_only=True)
         bare: tuple[str, VerbEntry] | None = None
         for key in keys:
             best: VerbEntry | None = None
@@ -279,6 +320,8 @@ class EventExtractor:
             sources, targets = givers, [st.subjects(verb)]
         else:
             sources = st.agents(verb) if passive else st.subjects(verb)
+            if passive and not sources and trigger.cameo[:2] in VIOLENT_ROOTS:
+                sources = self._attack_causes(verb)
             targets = self.targets(verb, trigger, passive)
             if trigger.clause is not None:
                 # "X alleged that CROATIA failed to ...": the one the clause is about is the target
@@ -297,6 +340,16 @@ class EventExtractor:
         if self._is_threat(verb, trigger, frame, cues):
             targets = [*targets, self._condition_subjects(verb, cues)]
         return _Candidate(verb, trigger, cues, sources, targets, frame)
+
+    def _attack_causes(self, verb: Token) -> list[Token]:
+        """Who did violence told in the passive with no "by" agent: the attack it happened in ("civilians were
+        killed IN a suicide bombing", "DURING an air raid"); the attack's own "by" agent when it names one ("in an air
+        strike BY government forces"). An attack naming no doer is left to `_unidentified_attackers`."""
+        attacks = self.lexicon.classes.get("UNCLAIMED_ATTACK", frozenset())
+        for p, noun in st.prep_objects(verb):
+            if p in ATTACK_CAUSE_PREPS and noun.pos_ == "NOUN" and set(ph.noun_terms(noun)) & attacks:
+                return [t for q, t in st.prep_objects(noun) if q == "by"] or [noun]
+        return []
 
     def _is_threat(self, verb: Token, trigger: Trigger, frame: st.Frame | None, cues: st.Cues) -> bool:
         """Threatened ("threatened to strike"), a threat itself ("threatened a strike"), or a punitive act announced
@@ -364,6 +417,7 @@ class EventExtractor:
             level1.extend(sorted(st.prep_objects(h), key=lambda pt: pt[0] != trigger.prep) if h is verb
                           else st.prep_objects(h))
         level1 = [(p, t) for p, t in level1 if p in order or trigger.prep == p or (allowed_in and p == "in")]
+        level1 = [(p, t) for p, t in level1 if t.i not in _destinations(verb, trigger)]
         if trigger.cameo[:2] == "14":  # "struck IN PROTEST OVER a law": what the protest is over is the verb's
             level1 += [pt for p, n in level1 if p == "in" and n.lemma_.lower() in CAUSE_NOUNS
                        for pt in st.prep_objects(n) if pt[0] in order]
@@ -442,7 +496,8 @@ class EventExtractor:
             c.verb.i in framed and (self.lexicon.frames.get(c.verb.lemma_.lower()) or c.verb.i in asking))]
         coded = [(c, self._code(c, sent, ctx, actor, names)) for c in cands]
         memory.last_groups = groups  # after coding: a "they" in this sentence meant the previous sentence's groups
-        return prune_codings(coded, self._is_event_noun)
+        kept = prune_codings(coded, self._is_event_noun, self.lexicon.classes.get("BODY", frozenset()))
+        return kept + self._other_sides(coded, kept)
 
     def _is_event_noun(self, tok: Token) -> bool:
         """A noun that names an event ("talks", "ceasefire"), or a gathering ("a session of the Council")."""
@@ -457,6 +512,11 @@ class EventExtractor:
         if code is None:
             return []
         sources = [a for t in c.sources for a in self._source_actors(t, actor) if a.code]
+        claimants = self._claimants(c, code, actor)
+        if claimants:
+            # "the US claimed that THEY had attacked Iraq": the speaker owns up to its act (015) against its target
+            notes.append(f"'{c.verb.head.text}' its own act {code}->{RESPONSIBILITY_CODE}")
+            sources, code, modality = claimants, RESPONSIBILITY_CODE, Modality.ASSERTED
         if not sources and c.cues.frames and not st.is_passive(c.verb) and c.sources and all(
                 ph.refers_back(t) for t in c.sources):
             # "officials agreed that THEIR COUNTRIES should cooperate": the frame's subject acts
@@ -470,13 +530,23 @@ class EventExtractor:
             sources = self._placed_roles(c.sources, names)
         if not sources and c.sources:
             sources = self._unidentified_attackers(c, actor, names, notes)
-            code = self._code_of_attack(code, c.sources[0], notes) if sources else code
         if not sources:
             return []
+        if c.sources and code[:2] in VIOLENT_ROOTS:  # "a CAR BOMBING killed", "killed in an Israeli AIR RAID"
+            code = self._code_of_attack(code, c.sources[0], notes)
         sources = ph.most_specific([self._speaker_for(a, c, actor, notes) for a in sources])
+        if c.trigger.labour_only and not self._is_walkout(c, sources):
+            return []  # "China stopped work on the dam": a halt, not a strike
         targets = self._resolve_targets(c, actor, sources, names)
         if c.trigger.clause is not None and not targets:
             return []  # an allegation is about someone: with the clause's subject unknown there is no event
+        clash = self._crowd_clash(c, code, sources, actor)
+        if clash is not None:
+            # "police clashed with protesters": the police repress the crowd (175), the crowd protests violently (145)
+            sources, targets = clash
+            notes.append(f"clash of security forces with a crowd {code}->{REPRESSION_CODE} "
+                         f"(and {VIOLENT_PROTEST_CODE} back)")
+            code = REPRESSION_CODE
         code = self._refine_by_instrument(code, c, notes)
         code = self._refine_by_rioters(code, c, notes)
         if code[:2] == "15" and len({s.country for s in sources}) > 1 and self._names_exercise(c) and not any(
@@ -522,6 +592,10 @@ class EventExtractor:
             if targets:
                 notes.append("domestic measure against the own population (no target named)")
                 rule = " | ".join([c.trigger.rule, *notes])
+        if code[:2] in MUTUAL_ROOTS and _only_own_places(targets, sources):
+            # "India and Pakistan held talks IN ISLAMABAD": a place of one of the parties is where, not whom
+            notes.append("a place of the coordinated sources' own countries is no target")
+            targets = []
         mutual = not targets and len(sources) > 1 and (
             (code[:2] in MUTUAL_ROOTS and code not in ONE_WAY_CODES) or c.verb.lemma_.lower() in RECIPROCAL_VERBS
             or (c.trigger.noun is not None and c.trigger.noun.lemma_.lower() in RECIPROCAL_VERBS))
@@ -543,7 +617,90 @@ class EventExtractor:
                     trigger=c.trigger.words, quantities=quantities, weapons=weapons, location=location,
                     clause=clause,
                 ))
+        if code in MUTUAL_CODES and not mutual and modality not in ONE_SIDED_MODALITIES:
+            partners = {a.code for a in self._partners(c, actor, sources)}
+            c.other_side = (code, "negotiation is mutual: the partner's side", partners)
+        if clash is not None:
+            c.other_side = (VIOLENT_PROTEST_CODE, "the crowd's side of the clash", {t.code for t in targets})
         return out
+
+    def _partners(self, c: _Candidate, actor, sources: list[Actor]) -> list[Actor]:  # type: ignore[no-untyped-def]
+        """Whom the sources negotiate WITH ("held talks WITH Y", "negotiated WITH Y", "talks BETWEEN X and Y"), not
+        what or where about ("discussed the crisis IN SYRIA")."""
+        holders = [c.verb, *([c.trigger.noun] if c.trigger.noun is not None else [])]
+        tokens = [t for h in holders for p, t in st.prep_objects(h) if p in PARTNER_PREPS]
+        return [a for t in tokens if (a := self._target_actor(t, actor, sources)) is not None and a.code]
+
+    def _claimants(self, c: _Candidate, code: str, actor) -> list[Actor]:  # type: ignore[no-untyped-def]
+        """The speakers of "X claimed / admitted / acknowledged / confessed that <X's own act>" when the act is force
+        or coercion and its doer is the speaker: a pronoun or possessive pointing back ("THEY had attacked", "ITS
+        forces shelled") or the same actor named again. "Iran claimed that Iraq attacked Kuwait" is Iraq's attack,
+        only reported."""
+        verb = c.verb
+        if code[:2] not in RESPONSIBLE_ROOTS or verb.dep_ != "ccomp" or st.is_passive(verb) or \
+                verb.head.lemma_.lower() not in ADMISSION_VERBS:
+            return []
+        doers, speakers = st.own_subjects(verb), st.own_subjects(verb.head)
+        claimants = [a for t in speakers for a in self._source_actors(t, actor) if a.code]
+        if not doers or not claimants:
+            return []
+        codes = {a.code for a in claimants} | {a.country for a in claimants if not a.role}
+        for t in doers:
+            if ph.refers_back(t):
+                continue
+            a = actor(t)
+            if a is None or not (a.code in codes or a.country in codes):
+                return []
+        return claimants
+
+    def _other_sides(self, coded: list[tuple[_Candidate, list[Event]]], kept: list[Event]) -> list[Event]:
+        """The target's side of the kept events of two-sided acts (`_Candidate.other_side`), one per dyad not
+        already coded."""
+        ids = {id(e) for e in kept}
+        out: list[Event] = []
+        for c, evs in coded:
+            if c.other_side is None:
+                continue
+            code, note, partners = c.other_side
+            for e in _the_other_side([e for e in evs if id(e) in ids and e.target is not None
+                                      and e.target.code in partners], note, [*kept, *out]):
+                out.append(e if e.cameo == code else self._recoded(e, code))
+        return out
+
+    def _recoded(self, event: Event, code: str) -> Event:
+        """The event under another CAMEO code, with that code's name, PLOVER type and Goldstein score."""
+        mapping = self.ontology.plover(code)
+        return event.model_copy(update={"cameo": code, "cameo_name": self.ontology.name(code),
+                                        "plover": mapping.type if mapping else None,
+                                        "plover_mode": mapping.mode if mapping else None,
+                                        "goldstein": self.ontology.goldstein(code)})
+
+    def _crowd_clash(self, c: _Candidate, code: str, sources: list[Actor], actor  # type: ignore[no-untyped-def]
+                     ) -> tuple[list[Actor], list[Actor]] | None:
+        """(security forces, crowd) when a fight is between the two ("police clashed with stone-throwing
+        protesters", "protesters clashed with police", "police and demonstrators clashed"): a crowd is no army, so
+        CAMEO codes the forces' side as repression and the crowd's as violent protest. Armed forces fighting rebels or
+        troops stay 190."""
+        verb_or_noun = {c.verb.lemma_.lower(), c.trigger.noun.lemma_.lower() if c.trigger.noun is not None else ""}
+        if code[:2] not in ("14", "19") or not verb_or_noun & RECIPROCAL_VERBS:
+            return None
+        is_crowd = self._is_crowd
+        if c.sources and all(is_crowd(t) for t in c.sources):  # "protesters clashed with police"
+            crowds = sources
+            forces = [a for a in self._resolve_targets(c, actor, sources) if a.role in FORCE_ROLES]
+        else:
+            forces = [s for s in sources if s.role in FORCE_ROLES or not s.role and any(
+                t.lemma_.lower() in FORCE_NOUNS for t in c.sources)]
+            tokens = [t for t in c.sources if is_crowd(t)] + [t for tier in c.targets for t in tier if is_crowd(t)]
+            crowds = ph.most_specific([a for t in tokens if (a := self._target_actor(t, actor, forces)) is not None
+                                       and a.code])
+        if not forces or not crowds or any(a.role in FORCE_ROLES for a in crowds):
+            return None
+        return forces, crowds
+
+    def _is_crowd(self, tok: Token) -> bool:
+        """A crowd noun: "protesters", "rioters", "a crowd (of villagers)" (classes.tsv RIOTER)."""
+        return tok.pos_ == "NOUN" and bool(set(ph.noun_terms(tok)) & self.lexicon.classes.get("RIOTER", frozenset()))
 
     def _resolve_targets(self, c: _Candidate, actor, sources: list[Actor], names=None) -> list[Actor]:  # type: ignore[no-untyped-def]
         """The targets of the first tier that names one (other than the sources); a domestic default ("arrested
@@ -616,10 +773,11 @@ class EventExtractor:
                       entry=f"unidentified attackers: '{attack.text}' names no doer")]
 
     def _code_of_attack(self, code: str, attack: Token, notes: list[str]) -> str:
-        """"A CAR BOMBING killed ...": the attack noun's own violent code says more than the verb's generic one."""
-        entry = self.noun_entry(attack)
-        if entry is None or entry.cameo[:2] not in VIOLENT_ROOTS or entry.cameo == code:
-            return code
+        """"A CAR BOMBING killed ...", "were killed in an Israeli AIR RAID": an attack noun doing the violence has its
+        own violent code, which says more than the verb's generic one."""
+        entry = self.noun_entry(attack) if attack.pos_ == "NOUN" else None
+        if entry is None or entry.cameo[:2] not in VIOLENT_ROOTS or _specificity(entry.cameo) <= _specificity(code):
+            return code  # "attacks have killed top LEADERS": the verb's assassination (186) says more than "attack"
         notes.append(f"attack '{attack.text}' {code}->{entry.cameo}")
         return entry.cameo
 
@@ -662,6 +820,20 @@ class EventExtractor:
                 out.append(Actor(code=country + hit[0], country=country, role=hit[0], text=t.text,
                                  entry=f"{hit[2]}; the only country the sentence names"))
         return out
+
+    def _is_walkout(self, c: _Candidate, sources: list[Actor]) -> bool:
+        """A work stoppage is a strike when labour stops work ("miners stopped work", "the union halted work") or the
+        clause sets it in a strike ("stopped work ON the first day of A STRIKE"); "China stopped work on the dam" is
+        no protest."""
+        if any(s.role in LABOUR_ROLES for s in sources):
+            return True
+        phrases = [o for p, o in st.prep_objects(c.verb) if p in STRIKE_PHRASE_PREPS]
+        return any(self._is_labour_strike(n) for o in phrases for n in (o, *ph.of_contents(o)))
+
+    def _is_labour_strike(self, noun: Token) -> bool:
+        """A strike noun of labour: "general strike", "walkout", or a plain "strike" (not an "air strike")."""
+        entry = self.noun_entry(noun) if noun.pos_ == "NOUN" else None
+        return entry is not None and (entry.cameo == STRIKE_CODE or entry.noun == "strike")
 
     def _names_exercise(self, c: _Candidate) -> bool:
         exercise = self.lexicon.classes.get("EXERCISE", frozenset())
@@ -762,7 +934,7 @@ class EventExtractor:
                     if a is not None and a.code and a.code not in source_codes:
                         return a.model_copy(update={"text": f"{tok.text} ({a.text})"})
             return None
-        a = self._with_shared_head(tok, actor(tok), actor)
+        a = self._owned_by(tok, self._with_shared_head(tok, actor(tok), actor), actor)
         if a is not None and self._is_equipment(tok) and not (a.entry or "").startswith("organisations.tsv"):
             if (tok.dep_ not in st.SUBJECT_DEPS and not struck) or not a.country:
                 return None
@@ -783,6 +955,18 @@ class EventExtractor:
             if self._is_equipment(tok) and (tok.lemma_.lower() != "fighter" or ph.has_designation(tok)):
                 return None  # "more J-10C fighters", "howitzers": equipment, not people
             return self._domestic_target(tok, sources)
+        return a
+
+    @staticmethod
+    def _owned_by(tok: Token, a: Actor | None, actor) -> Actor | None:  # type: ignore[no-untyped-def]
+        """A thing of no role whose owner is named with a role: "in protest of the Russian GOVERNMENT'S refusal" is
+        aimed at the government, not at the country its demonym names."""
+        if a is None or a.role or not a.country or tok.pos_ != "NOUN":
+            return a
+        for c in tok.children:
+            owner = actor(c) if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") else None
+            if owner is not None and owner.code and owner.role and owner.country == a.country:
+                return owner
         return a
 
     def _doer_of_act(self, tok: Token, actor, sources: list[Actor]) -> Actor | None:  # type: ignore[no-untyped-def]
@@ -946,6 +1130,43 @@ OWN_PEOPLE_ROOTS = {"02", "07"}
 RIOT_CODES = {"1712", "1711", "180", "190"}
 PROPERTY_CODE = "1712"
 RIOT_VERBS = {"riot", "rampage"}
+
+
+def _destinations(verb: Token, trigger: Trigger) -> set[int]:
+    """Where a withdrawal goes, when it also says where from: "withdrew from the Syrian TO THE ISRAELI-OCCUPIED
+    SECTOR", "pulled back from Georgia INTO RUSSIA". What is left is the target; where one goes is no target."""
+    if trigger.prep != "from" and not trigger.cameo.startswith(WITHDRAWAL_ROOT):
+        return set()
+    phrases = st.prep_objects(verb)
+    if not any(p in ("from", "out of") for p, _ in phrases):
+        return set()
+    return {t.i for p, t in phrases if p in DESTINATION_PREPS}
+
+
+def _specificity(code: str) -> int:
+    """How much a code says beyond its root: "190" 2, "195" 3, "1831" 4."""
+    return len(code.rstrip("0"))
+
+
+def _the_other_side(events: list[Event], note: str, coded: list[Event]) -> list[Event]:
+    """The same events seen from their targets, for the dyads not among ``coded``: negotiations with Y are Y's
+    negotiations with X too; a clash of police with a crowd is the crowd's clash with the police."""
+    dyads = {(e.source.code, e.target.code) for e in coded if e.target is not None}
+    out = []
+    for e in events:
+        if e.target is not None and (e.target.code, e.source.code) not in dyads:
+            dyads.add((e.target.code, e.source.code))
+            out.append(e.model_copy(update={"source": e.target, "target": e.source,
+                                            "rule": f"{e.rule} | {note}"}))
+    return out
+
+
+def _only_own_places(targets: list[Actor], sources: list[Actor]) -> bool:
+    """Targets that are all places (a capital, a town) in the countries of two or more coordinated sources."""
+    countries = {s.country for s in sources if s.country}
+    return len(countries) > 1 and bool(targets) and all(
+        t.country in countries and t.entry and (" capital " in f" {t.entry} " or " place " in f" {t.entry} ")
+        for t in targets)
 
 
 def _rioting_verb(verb: Token) -> bool:

@@ -24,13 +24,26 @@ DEMAND_ROOTS = {"02", "10", "11"}
 #: requested event would be about, not an event of its own.
 REQUEST_ROOTS = {"02", "03", "10", "12"}
 
+#: Prepositions that name whom a meeting is with: "met WITH", "talks BETWEEN", "consulted AMONG".
+PARTNER_PREPS = {"with", "between", "among", "amongst"}
+#: Objects of a meeting verb that are the meeting itself, not a partner: "held an emergency MEETING", "a SESSION".
+SELF_MEETING_OBJECTS = {"session", "sitting", "plenary", "meeting", "emergency meeting", "consultation"}
+
+
+#: Military cooperation (training, exercises), which needs a partner outside the doer's own state.
+MILITARY_COOPERATION = "062"
+
 
 def prune_codings(coded: list[tuple[_Candidate, list[Event]]],
-                  is_event_noun: Callable[[Token], bool] = lambda t: False) -> list[Event]:
+                  is_event_noun: Callable[[Token], bool] = lambda t: False,
+                  bodies: frozenset[str] = frozenset()) -> list[Event]:
     """One sentence's codings less those that retell another: an actor's target-less coding beside a dyadic one (its
     manner or result: "opened fire on the crowd, KILLING one person"), a protest's purpose ("marched TO DEMAND"), the
     content of an agreement or plan already coded ("signed an agreement TO INCREASE trade"), and a second coding of
-    the same dyad and CAMEO root (the one in the higher clause stays)."""
+    the same dyad and CAMEO root (the one in the higher clause stays), and a collective body's meeting with no
+    partner ("Israel's Cabinet MET Sunday and decided ...": a sitting, not a consultation), and military
+    cooperation with the doer's own state ("North Korea has TRAINED 500 hackers": its own forces, no partner).
+    ``bodies``: the lexicon's class BODY (classes.tsv), the collective bodies whose sitting is no consultation."""
     protests = {c.verb.i: {e.source.code for e in evs} for c, evs in coded if any(e.cameo[:2] == "14" for e in evs)}
     requests = {c.verb.i: {e.source.code for e in evs} for c, evs in coded
                 if any(e.cameo[:2] in REQUEST_ROOTS for e in evs)}
@@ -46,6 +59,11 @@ def prune_codings(coded: list[tuple[_Candidate, list[Event]]],
         for ev in evs:
             if ev.target is None and ev.source.code in dyadic_sources and not ev.weapons:
                 continue  # (a target-less event naming weapons stays: the arms ledger reads its supplier off them)
+            if ev.target is None and ev.cameo[:2] == "04" and _body_meeting_alone(c, bodies):
+                continue
+            if ev.cameo == MILITARY_COOPERATION and not ev.weapons and ev.target is not None \
+                    and ev.source.country and ev.target.country == ev.source.country:
+                continue  # "North Korea has TRAINED 500 hackers", "the army trained recruits": its own forces
             if ev.cameo[:2] in DEMAND_ROOTS and _purpose_of_protest(c.verb, ev.source.code, protests):
                 continue
             if _purpose_of_requested_event(c.verb, ev.source.code, requests, is_event_noun):
@@ -61,6 +79,27 @@ def prune_codings(coded: list[tuple[_Candidate, list[Event]]],
             best[key] = (rank, ev)
     chosen = {id(ev) for _, ev in best.values()}
     return [ev for _, ev in kept if id(ev) in chosen]
+
+
+def _body_meeting_alone(c: _Candidate, bodies: frozenset[str]) -> bool:
+    """Is ``c`` one collective body meeting with no partner named ("the Cabinet met Sunday", "parliament convened
+    on Tuesday", "the council held an emergency session")? Such a sitting is the body's own business, not a
+    consultation (04x) with anyone; "the cabinet met WITH union leaders", "the two leaders met", "ministers met in
+    Brussels" (people meeting each other) are not."""
+    if c.trigger.noun is not None or len(c.sources) != 1:
+        return False
+    subj = c.sources[0]
+    if subj.tag_ not in ("NN", "NNP") or subj.lemma_.lower() not in bodies:
+        return False
+    if any(p in PARTNER_PREPS for p, _ in st.prep_objects(c.verb)):
+        return False
+    return all(_object_term(o) in SELF_MEETING_OBJECTS for o in st.objects(c.verb))
+
+
+def _object_term(tok: Token) -> str:
+    mods = [m.lower_ for m in tok.lefts if m.dep_ in ("compound", "amod")]
+    term = f"{mods[-1]} {tok.lemma_.lower()}" if mods else tok.lemma_.lower()
+    return term if term in SELF_MEETING_OBJECTS else tok.lemma_.lower()
 
 
 def _content_of_agreement(verb: Token, source: str | None, nouns: dict[int, set[str | None]]) -> bool:
