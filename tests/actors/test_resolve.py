@@ -322,6 +322,48 @@ def test_a_dateline_in_capitals_is_no_actor(pipeline):
     assert {span.text for span, _ in pipeline.resolver.find_names(doc).values()} == {"Indonesia"}
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Chenchen refugees began a hunger strike.", "RUSREF"),  # a people's name with a letter added
+        ("The Chenchen rebels attacked a convoy.", "RUSREB"),  # "The" may open the run
+        ("Maronit leaders met in Beirut.", "LBN"),  # a letter dropped
+        ("Acehnes students marched on Tuesday.", "IDN"),
+    ],
+)
+def test_misspelt_peoples_are_read(resolve_subject, text, code):
+    actor = resolve_subject(text)
+    assert actor is not None and actor.code.startswith(code), (text, actor)
+    assert "read as" in actor.entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahmadu Bello criticised the plan.",  # a person's name beside it: not "Ahmadi" misspelt
+        "Mr Pathak criticised the ruling.",  # not "Pathan"
+    ],
+)
+def test_a_name_in_a_run_is_not_a_misspelt_people(resolve_subject, text):
+    actor = resolve_subject(text)
+    assert actor is None or "read as" not in actor.entry, (text, actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Egyptian Islamists stormed the building.", "EGYREL"),  # Phoenix ISLAMIST ~MUS: religious, not armed
+        ("Algerian fundamentalists staged a strike.", "DZAREL"),
+        ("Algerian Fundamentalists staged a strike.", "DZAREL"),  # a capitalised plural spaCy leaves unlemmatised
+        ("Egyptian militant Islamists attacked the convoy.", "EGYREB"),
+        ("Pakistani radical Islamists attacked the convoy.", "PAKREB"),
+    ],
+)
+def test_religious_and_ideological_group_nouns(resolve_subject, text, code):
+    actor = resolve_subject(text)
+    assert actor is not None and actor.code == code, (text, actor)
+
+
 def test_one_edit():
     from dyads.actors.spelling import one_edit
 

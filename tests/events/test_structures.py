@@ -776,3 +776,107 @@ def test_a_withdrawal_is_from_where_it_leaves_not_where_it_goes(code_text):
     assert _dyads_of(code_text("Serbian police pulled out of Kosovo into southern Serbia.")) == {
         ("SRBCOP", "XKX", "0874")}
     assert _dyads_of(code_text("Russian troops withdrew from Georgia to Russia.")) == {("RUSMIL", "GEO", "0874")}
+
+
+def test_a_verb_after_a_passive_one_shares_its_subject(code_text):
+    # the one indicted, sacked or attacked does the next act, not the agent of the passive
+    assert ("MNEGOV", None, "0831") in _dyads_of(code_text(
+        "Montenegro's prime minister has been indicted by the U.N. war crimes court for his alleged part in atrocities "
+        "and will resign."))
+    assert _dyads_of(code_text("Serbia's defence minister was accused by Croatia of war crimes and resigned the next "
+                               "day.")) == {("HRV", "SRBMIL", "112"), ("SRBMIL", None, "0831")}
+    assert ("BOLGOV", None, "0831") in _dyads_of(code_text(
+        "Bolivia's interior minister was sacked by the president on Monday and has resigned from the party."))
+    assert ("PAKGOV", None, "114") in _dyads_of(code_text(
+        "The Pakistani envoy was summoned by the Indian foreign ministry and will lodge a protest."))
+    # fighting back is aimed at the attackers
+    assert _dyads_of(code_text("Indian troops were attacked by Pakistani rebels and fought back.")) == {
+        ("PAKREB", "INDMIL", "190"), ("INDMIL", "PAKREB", "190")}
+    # a bare participle is passive too, sharing the subject and the agent
+    assert _dyads_of(code_text("Five Kurdish journalists were detained and questioned by Turkish police.")) == {
+        ("TURCOP", "TURMED", "173"), ("TURCOP", "TURMED", "091")}
+    assert ("IRNCOP", "IRNCVL", "0841") in _dyads_of(code_text(
+        "Two Kurdish activists were arrested by Iranian police and later released."))
+    assert _dyads_of(code_text("Two Israeli soldiers were ambushed and killed by Hamas militants.")) == {
+        ("PSEREBHMS", "ISRMIL", "190")}
+
+
+def test_a_description_of_the_speaker_is_no_event(code_text):
+    assert _dyads_of(code_text(
+        "The Sudanese government has accused Darfur rebels of violating a month-old ceasefire, a member of the Chadian "
+        "team trying to broker a peace pact has said.")) == {("SDNGOV", "SDNREB", "112")}
+    assert _dyads_of(code_text(
+        "The Syrian Observatory for Human Rights, a Britain-based group that supports the opposition, said Russian "
+        "jets bombed Idlib.")) == {("RUSMIL", "SYR", "195")}
+    assert code_text("Qatar's envoy, who is mediating between the Sudanese rebels and the government, said the talks "
+                     "had failed.") == []
+    assert _dyads_of(code_text("Russian jets bombed Idlib, the Syrian Observatory, which backs the opposition, "
+                               "reported.")) == {("RUSMIL", "SYR", "195")}
+    # a finished act told about the speaker is still an event; a description of someone else is not touched
+    assert ("IRN", "IRQ", "190") in _dyads_of(code_text(
+        "Iran, which attacked Iraq last week, said it would hold talks with Turkey."))
+    assert ("TCD", "SDNREB", "040") in _dyads_of(code_text(
+        "Members of the Chadian team trying to broker a peace pact met Sudanese rebels on Monday."))
+
+
+def test_a_refusal_despite_pressure_rejects_who_pressed(code_text):
+    assert _dyads_of(code_text("Pakistan refused to extradite the suspects despite repeated appeals from India.")) == {
+        ("PAK", "IND", "1213")}
+    assert _dyads_of(code_text("Germany refused to extradite the suspect despite repeated requests from Turkey.")) == {
+        ("DEU", "TUR", "1213")}
+    assert _dyads_of(code_text("The Serbian government rejected the plan in defiance of calls by the European "
+                               "Union.")) == {("SRBGOV", "IGOEUR", "120")}
+    assert _dyads_of(code_text("Israel rejected the plan despite Egypt's appeals.")) == {("ISR", "EGY", "120")}
+    assert _dyads_of(code_text("Ethiopia refused to hand over the fugitives in the face of repeated requests by "
+                               "Kenya.")) == {("ETH", "KEN", "1213")}
+    # a phrase that names no one who pressed gives no target
+    assert _dyads_of(code_text("Turkey rejected the proposal despite pressure.")) == {("TUR", None, "120")}
+    assert _dyads_of(code_text("Israel refused to withdraw its troops despite the rain.")) == {("ISR", None, "1246")}
+
+
+def test_a_role_is_placed_by_its_own_place_phrase(code_text):
+    # the sentence names other countries too: where the doers act places them
+    assert _dyads_of(code_text(
+        "Prisoners rioted at a jail in East Timor's capital Dili on Monday, joining thousands of demonstrators in "
+        "demanding a referendum on independence from Indonesian rule.")) == {("TLSCRM", "IDN", "145")}
+    assert _dyads_of(code_text("Dozens of prisoners at a jail in Caracas rioted, demanding an end to Colombian "
+                               "extraditions.")) == {("VENCRM", "COL", "145")}
+    assert _dyads_of(code_text("Protesters rallied in Caracas against Colombian military bases.")) == {
+        ("VENCVL", "COL", "141")}
+    assert _dyads_of(code_text("Students marched in Nairobi to protest against Ugandan troops in Somalia.")) == {
+        ("KENEDU", "UGAMIL", "141")}
+    # one country named: as before; a partitive head takes its role from the "of" phrase
+    assert _dyads_of(code_text("Hundreds of inmates at a prison in Lima staged a hunger strike.")) == {
+        ("PERCRM", "PERGOV", "142")}
+
+
+def test_a_document_speaks_for_its_author(code_text):
+    assert _dyads_of(code_text(
+        "A 500-page report released Tuesday in the Rwandan capital alleged that France was aware of preparations for "
+        "the genocide.")) == {("RWA", "FRA", "112")}
+    assert _dyads_of(code_text("A report by Human Rights Watch accused Israeli forces of killing civilians in "
+                               "Gaza.")) == {("NGOHRW", "ISR", "112")}
+    assert _dyads_of(code_text("A statement issued by the Kenyan foreign ministry condemned the Ugandan army's "
+                               "raid.")) == {("KENGOV", "UGAMIL", "111")}
+    assert _dyads_of(code_text("A study published in Oslo accused Russia of breaching the treaty.")) == {
+        ("NOR", "RUS", "112")}
+    assert _dyads_of(code_text("A UN report accused Sudan of bombing villages in Darfur.")) == {
+        ("IGOUNO", "SDN", "112")}
+    # a document that is the subject of no verbal act speaks for no one
+    assert code_text("The statement by the French presidency comes a day before the summit, seeking to mend ties "
+                     "with China.") == []
+
+
+def test_a_weapon_agent_stands_for_whoever_used_it(code_text):
+    assert _dyads_of(code_text("The Israeli patrol was hit by a rocket fired by Hezbollah guerrillas.")) == {
+        ("LBNREBHEZ", "ISR", "194")}
+    assert _dyads_of(code_text("A Saudi airliner was struck by a drone launched by Houthi rebels.")) == {
+        ("YEMREBHTH", "SAU", "195")}
+    assert _dyads_of(code_text("The Malaysian airliner was shot down over eastern Ukraine by a missile believed to be "
+                               "fired by Russian troops.")) == {("RUSMIL", "MYS", "194")}
+    assert _dyads_of(code_text("Two Afghan soldiers were killed by a roadside bomb planted by Taliban militants.")) == {
+        ("AFGREBTAL", "AFGMIL", "1833")}
+    # a weapon naming no user: as before
+    assert _dyads_of(code_text("A Syrian jet was shot down by a Turkish missile.")) == {("TURMIL", "SYRMIL", "194")}
+    assert _dyads_of(code_text("Three Iraqi civilians were killed by a roadside bomb.")) == {
+        ("IRQUAF", "IRQCVL", "1833")}

@@ -180,6 +180,8 @@ class ActorResolver:
     def role_of(self, token: Token) -> tuple[str, str, str] | None:
         """The role a noun or title gives, trying the longest term ending at this token ("foreign minister")."""
         lemma = token.lemma_.lower()
+        if token.tag_ == "NNPS" and lemma == token.lower_:
+            lemma = _singular(lemma)  # "Radical ISLAMISTS attacked": spaCy leaves a capitalised plural unlemmatised
         doc = token.doc
         for width in (3, 2):
             start = token.i - width + 1
@@ -550,6 +552,16 @@ class ActorResolver:
             if lower in ("country", "kingdom", "republic", "nation") and memory.last_country:
                 return Actor(code=memory.last_country, country=memory.last_country, text=text, entry="named earlier")
         return None
+
+
+def _singular(word: str) -> str:
+    """The singular of a regular English plural ("islamists" -> "islamist", "militias" -> "militia", "authorities"
+    -> "authority"); other words unchanged."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _is_doer(token: Token) -> bool:

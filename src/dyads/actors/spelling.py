@@ -1,6 +1,7 @@
-"""Misspelt and case-damaged names in scraped news: "Ethopia", "Gbago" (Gbagbo), "Dos Sontas" (dos Santos), "iSrael".
+"""Misspelt and case-damaged names in scraped news: "Ethopia", "Gbago" (Gbagbo), "Dos Sontas" (dos Santos), "iSrael",
+"Chenchen" (Chechen).
 
-A capitalised run of words that no table lists is read as a country, demonym or leader name when one of its words is
+A capitalised run of words that no table lists is read as a country, demonym, leader or people's name when one of its words is
 one edit away from a word of that name (a letter dropped, added or changed, or two letters swapped) or when it is the
 name with its letters' case damaged. The corrected word must have six letters or more, and the misspelt word must be
 unknown: neither a word of any name in the tables nor a word the language model's vocabulary holds ("Herman" is a name,
@@ -19,12 +20,15 @@ from dataclasses import dataclass, field, replace
 from dyads.actors.dictionary import ActorDictionary, NameEntry
 
 #: Entry kinds a misspelt or case-damaged name may be read as.
-TARGET_KINDS = {"country", "demonym", "leader"}
+TARGET_KINDS = {"country", "demonym", "leader", "people"}
 #: The fewest letters a corrected word may have: shorter names are too near ordinary words ("Iran"/"Iron").
 MIN_LETTERS = 6
 #: The fewest letters a name read through damaged case may have ("iSrael", "nIGERIA"; not "Us"). Words all in
 #: capitals are never read: datelines ("MOSCOW, May 3 -") and headlines are written so on purpose.
 MIN_CASE_LETTERS = 4
+#: Capitalised words that may open a run before a misspelt people's name ("The Chenchen rebels"); any other
+#: capitalised neighbour makes the run a person's name ("Ahmadu Bello" is not "Ahmadi", "Mr Pathak" not "Pathan").
+RUN_OPENERS = frozenset({"the", "a", "an", "some", "many", "several", "most", "all", "other", "ethnic"})
 #: The longest run of words tried as one name.
 MAX_WORDS = 4
 
@@ -101,13 +105,16 @@ class SpellingIndex:
                 if used.intersection(range(s, e)) or not texts[s][:1].isalpha():
                     continue
                 hit = self.read(texts[s:e], fixes[s - start:e - start])
+                if hit is not None and hit[2] == "misspelling" and all(x.kind == "people" for x in hit[1]) \
+                        and any(texts[i].casefold() not in RUN_OPENERS for i in (*range(start, s), *range(e, end))):
+                    continue  # "Ahmadu Bello", "Mr Pathak": a person's name, not a misspelt people ("Ahmadi")
                 if hit is not None:
                     used.update(range(s, e))
                     yield s, e, hit
 
 
 def build_spelling_index(dictionary: ActorDictionary, vocabulary: Iterable[str] = ()) -> SpellingIndex:
-    """Index the country, demonym and leader names of ``dictionary``; ``vocabulary`` (the language model's words)
+    """Index the country, demonym, leader and people names of ``dictionary``; ``vocabulary`` (the language model's words)
     and the words of every listed name are known words, never read as misspellings."""
     index = SpellingIndex()
     known = {w.casefold() for w in vocabulary if len(w) >= MIN_LETTERS - 1 and w.isalpha()}

@@ -168,6 +168,7 @@ class EventExtractor:
         self.lexicon = lexicon
         self.ontology = ontology
         self._reporting = frozenset(w for w, kind in lexicon.frames.items() if kind == "report")
+        self._speech = self._reporting | st.SPEECH_VERBS
 
     # -- 1. triggers ----------------------------------------------------------------------------------------
     def match_verb(self, verb: Token) -> Trigger | None:
@@ -276,6 +277,8 @@ class EventExtractor:
         trigger = self.match_verb(verb)
         if trigger is None:
             return None
+        if st.describes_speaker(verb, self._speech):
+            return None  # "the Observatory, a group that TRACKS the war, said ...": who speaks, not what happened
         if any(c.dep_ == "mark" and c.lower_ in st.CONDITIONAL_MARKS for c in verb.children):
             return None  # "... IF he gave them a veto": a condition of another event, not an event
         cues = st.frame_cues(verb, self.lexicon.frames)
@@ -320,6 +323,8 @@ class EventExtractor:
             sources, targets = givers, [st.subjects(verb)]
         else:
             sources = st.agents(verb) if passive else st.subjects(verb)
+            if passive:  # "blown up BY A MISSILE fired by rebels": whoever used the weapon
+                sources = [u for a in sources for u in (self._weapon_users(a) or [a])]
             if passive and not sources and trigger.cameo[:2] in VIOLENT_ROOTS:
                 sources = self._attack_causes(verb)
             targets = self.targets(verb, trigger, passive)
@@ -335,11 +340,33 @@ class EventExtractor:
                 # "a camp for Congolese refugees was attacked ..., KILLING 156 people": unnamed victims are the
                 # attacked ones, not the attackers' own people
                 targets += self.targets(verb.head, trigger, True)
+            if trigger.cameo[:2] in VIOLENT_ROOTS and st.passive_partner_subject(verb):
+                # "troops were attacked BY REBELS and fought back": the attacked hit back at their attackers
+                targets.append(st.agents(verb.head))
             if trigger.cameo[:2] == "14" and (frame is None or frame.kind not in CODING_FRAMES):
                 targets = self._with_purpose_targets(verb, trigger, targets)
+        if trigger.cameo[:2] == "12" or (frame is not None and frame.kind == "refuse"):
+            # "declined to resign DESPITE PRESSURE BY the commission": a refusal naming no one else rejects who pressed
+            targets = [*targets, self._pressers(verb, frame)]
         if self._is_threat(verb, trigger, frame, cues):
             targets = [*targets, self._condition_subjects(verb, cues)]
         return _Candidate(verb, trigger, cues, sources, targets, frame)
+
+    def _pressers(self, verb: Token, frame: st.Frame | None) -> list[Token]:
+        """Who pressed for what a refusal turns down: a phrase of defiance on the verb, on the refusing frame verb or
+        on their objects ("refused to extradite the suspects DESPITE APPEALS FROM India")."""
+        asking = frozenset(w for w, kind in self.lexicon.frames.items() if kind in st.ASKING_KINDS)
+        heads = [verb, *([frame.word] if frame is not None and frame.word.i != verb.i else [])]
+        heads += [o for h in list(heads) for o in st.objects(h) if o.pos_ == "NOUN"]
+        return [t for h in heads for t in ph.defied_pressers(h, asking)]
+
+    def _weapon_users(self, tok: Token) -> list[Token]:
+        """Who used a weapon or planted a bomb that is a passive verb's agent: "hit by a rocket FIRED BY HEZBOLLAH",
+        "blown up by a missile believed to be fired BY REBELS". Empty when it names no one (the weapon stays)."""
+        attacks = self.lexicon.classes.get("UNCLAIMED_ATTACK", frozenset())
+        if tok.pos_ != "NOUN" or not (self._is_equipment(tok) or set(ph.noun_terms(tok)) & attacks):
+            return []
+        return st.maker_agents(tok)
 
     def _attack_causes(self, verb: Token) -> list[Token]:
         """Who did violence told in the passive with no "by" agent: the attack it happened in ("civilians were
@@ -375,6 +402,9 @@ class EventExtractor:
         if not purposes:
             return targets
         places = [t for h in (verb, trigger.noun) if h is not None for p, t in st.prep_objects(h) if p == "in"]
+        # "rioted at a jail IN DILI": the town of the place phrase is where too
+        places += [t for h in (verb, trigger.noun) if h is not None for p, o in st.prep_objects(h)
+                   if p in ph.LOCATION_PREPS for q, t in st.prep_objects(o) if q == "in"]
         at = {t.i for t in places}
         return [[t for t in tier if t.i not in at] for tier in targets] + purposes + [places]
 
@@ -442,7 +472,10 @@ class EventExtractor:
             placed += [t for h in holders for p, t in st.prep_objects(h) if p in FORCE_PLACE_PREPS and p != "in"
                        or h is verb and p == "in"]
         accused = [t for p, t in level1 if p in prefs]  # for accusations, whom it is about outranks whom it is told to
-        return [direct, accused, [t for _, t in level1], [t for _, t in level2], placed]
+        # "rallied IN CARACAS against Colombian bases": where it happened is the target only when nothing else is
+        where = [t for p, t in level1 if allowed_in and p == "in" and trigger.prep != "in"]
+        aimed = [t for p, t in level1 if not (allowed_in and p == "in" and trigger.prep != "in")]
+        return [direct, accused, aimed, where, [t for _, t in level2], placed]
 
     def _asked_targets(self, verb: Token, trigger: Trigger) -> list[list[Token]]:
         """An appeal or demand noun coded by itself, whose that-clause names who must act: "reiterated its insistence
@@ -526,14 +559,18 @@ class EventExtractor:
             # "Theresa May criticised ...": a name ending in a modal word, parsed as the verb's auxiliary
             sources = [a for t in c.verb.children if t.dep_ == "aux" and t.i in names and names[t.i][0].end - 1 == t.i
                        for a in self._source_actors(t, actor) if a.code]
+        if not sources and c.sources and code[:2] in VERBAL_ROOTS:
+            sources = self._document_authors(c, actor, notes)
         if not sources and c.sources:
-            sources = self._placed_roles(c.sources, names)
+            sources = self._placed_roles(c.sources, names, c.verb)
         if not sources and c.sources:
             sources = self._unidentified_attackers(c, actor, names, notes)
         if not sources:
             return []
         if c.sources and code[:2] in VIOLENT_ROOTS:  # "a CAR BOMBING killed", "killed in an Israeli AIR RAID"
-            code = self._code_of_attack(code, c.sources[0], notes)
+            used = st.agents(c.verb) if st.is_passive(c.verb) else []  # "killed by a roadside BOMB planted by X"
+            code = next((new for t in (c.sources[0], *used) if (new := self._code_of_attack(code, t, notes)) != code),
+                        code)
         sources = ph.most_specific([self._speaker_for(a, c, actor, notes) for a in sources])
         if c.trigger.labour_only and not self._is_walkout(c, sources):
             return []  # "China stopped work on the dam": a halt, not a strike
@@ -664,16 +701,8 @@ class EventExtractor:
             code, note, partners = c.other_side
             for e in _the_other_side([e for e in evs if id(e) in ids and e.target is not None
                                       and e.target.code in partners], note, [*kept, *out]):
-                out.append(e if e.cameo == code else self._recoded(e, code))
+                out.append(e if e.cameo == code else self.ontology.recode(e, code))
         return out
-
-    def _recoded(self, event: Event, code: str) -> Event:
-        """The event under another CAMEO code, with that code's name, PLOVER type and Goldstein score."""
-        mapping = self.ontology.plover(code)
-        return event.model_copy(update={"cameo": code, "cameo_name": self.ontology.name(code),
-                                        "plover": mapping.type if mapping else None,
-                                        "plover_mode": mapping.mode if mapping else None,
-                                        "goldstein": self.ontology.goldstein(code)})
 
     def _crowd_clash(self, c: _Candidate, code: str, sources: list[Actor], actor  # type: ignore[no-untyped-def]
                      ) -> tuple[list[Actor], list[Actor]] | None:
@@ -789,14 +818,44 @@ class EventExtractor:
         doers = [tok, *(t for p, t in st.prep_objects(tok) if p == "by")]
         return not any((a := actor(t)) is not None and a.code for t in doers)
 
+    def _document_authors(self, c: _Candidate, actor, notes: list[str]) -> list[Actor]:  # type: ignore[no-untyped-def]
+        """Who speaks through a document that is the subject of a verbal act ("a report BY HUMAN RIGHTS WATCH
+        accused ...", "a statement ISSUED BY the ministry condemned ..."): its author; else the country where it was
+        released ("a report released IN THE RWANDAN CAPITAL alleged ..."). Only as the subject of the act's own verb
+        or of its frame: "the statement COMES a day before ..., seeking to mend ties" is no one's act. A compound or
+        possessive author ("a UN report") is the resolver's already."""
+        speaking = {s.i for h in (c.verb, *(f.word for f in c.cues.frames)) for s in st.own_subjects(h)}
+        out: list[Actor] = []
+        for t in c.sources:
+            if t.i not in speaking or t.pos_ != "NOUN" or t.lemma_.lower() not in ph.DOCUMENT_NOUNS:
+                continue
+            made = [c for c in t.children if c.dep_ == "acl" and c.lemma_.lower() in ph.PUBLISHING_VERBS]
+            authors = [a for p, g in st.prep_objects(t) if p in ("by", "from") for a in self._source_actors(g, actor)
+                       if a.code] or [a for m in made for g in st.agents(m) for a in self._source_actors(g, actor)
+                                      if a.code]
+            if authors:
+                notes.append(f"'{t.text}' speaks for its author")
+                out.extend(authors)
+                continue
+            where = [a for m in made for p, g in st.prep_objects(m) if p in ph.LOCATION_PREPS
+                     if (a := actor(g)) is not None and a.country]
+            if where:
+                country = where[0].country
+                notes.append(f"'{t.text}' released in {where[0].text}: its author's country")
+                out.append(Actor(code=country, country=country, text=t.text,
+                                 entry=f"document released in {where[0].text}: the country of its author"))
+        return out
+
     def _placed_country(self, names) -> str | None:  # type: ignore[no-untyped-def]
         """The country of the places the sentence names (towns, capitals, countries; not demonyms), if only one."""
         countries = named_countries(names, kinds={"capital", "place", "country"})
         return next(iter(countries)) if len(countries) == 1 else None
 
-    def _placed_roles(self, tokens: list[Token], names) -> list[Actor]:  # type: ignore[no-untyped-def]
+    def _placed_roles(self, tokens: list[Token], names, verb: Token | None = None  # type: ignore[no-untyped-def]
+                      ) -> list[Actor]:
         """Role nouns with no country ("security forces", "rioters") in a sentence that names one country only
-        (by name, demonym, capital or place): they act in that country. "Security forces fired tear gas at
+        (by name, demonym, capital or place): they act in that country; in a sentence naming more, the one country
+        of the place phrases on their own ``verb`` or on themselves ("inmates AT A PRISON IN LIMA"). "Security forces fired tear gas at
         protesters in Dhaka" -> BGD security forces. A country the event is aimed at places no one: "Archbishop
         Desmond Tutu called for sanctions AGAINST Nigeria" does not make Tutu Nigerian."""
         def aimed_at(span) -> bool:  # type: ignore[no-untyped-def]
@@ -807,6 +866,14 @@ class EventExtractor:
                                                             t.head.lower_ in ("against", "on", "to", "toward", "towards"))
 
         countries = named_countries(names, keep=lambda span: not aimed_at(span))
+        how = "the only country the sentence names"
+        if len(countries) != 1 and verb is not None:
+            # "Prisoners rioted AT A JAIL IN DILI, ... demanding independence from Indonesian rule": where the
+            # doers act or are places them when the sentence names other countries too
+            own_verbs = [t.head for t in tokens if t.dep_ in st.SUBJECT_DEPS] or [verb]  # a purpose clause's doer
+            countries = ph.own_place_countries([*own_verbs, *tokens, *(g for t in tokens for g in ph.of_contents(t))],
+                                               names)  # is placed by the verb it is the subject of
+            how = "the country its own place phrase names"
         if len(countries) != 1:
             return []
         country = next(iter(countries))
@@ -816,9 +883,11 @@ class EventExtractor:
                 continue  # "the first F-16 FIGHTERS for Taiwan": aircraft, not militants
             hit = self.resolver.role_of(t) if t.pos_ == "NOUN" else next(  # "JUDGE Alejandro Rivera": the title
                 (h for c in t.children if c.dep_ == "compound" and (h := self.resolver.role_of(c)) is not None), None)
+            if hit is None and t.pos_ in ("NOUN", "NUM"):  # "HUNDREDS of inmates": the role is on the "of" phrase
+                hit = next((h for g in ph.of_contents(t) if (h := self.resolver.role_of(g)) is not None), None)
             if hit is not None:
                 out.append(Actor(code=country + hit[0], country=country, role=hit[0], text=t.text,
-                                 entry=f"{hit[2]}; the only country the sentence names"))
+                                 entry=f"{hit[2]}; {how}"))
         return out
 
     def _is_walkout(self, c: _Candidate, sources: list[Actor]) -> bool:
@@ -890,6 +959,8 @@ class EventExtractor:
         if code != "190":
             return code
         tokens = list(c.sources) + [o for p, o in st.prep_objects(c.verb) if p in ("with", "by")]
+        if st.is_passive(c.verb):  # "shot down BY A MISSILE fired by rebels": the weapon used, its users the sources
+            tokens += [a for a in st.agents(c.verb) if a.i not in {t.i for t in c.sources}]
         for tok in tokens:
             for term in ph.noun_terms(tok):
                 for cls, refined in self.lexicon.instruments.items():

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dyads.model import Event
 from dyads.tables import data_path, read_tsv
 
 
@@ -61,6 +62,16 @@ class Ontology:
     def plover(self, code: str) -> PloverMapping | None:
         """PLOVER type/mode for a CAMEO code, or None where PLOVER has none (CAMEO 01x statements)."""
         return self._plover.get(code)
+
+    def recode(self, event: Event, code: str, why: str | None = None) -> Event:
+        """``event`` under another CAMEO code, with that code's name, PLOVER type and mode and Goldstein score;
+        ``why`` is added to its rule."""
+        mapping = self.plover(code)
+        update = {"cameo": code, "cameo_name": self.name(code), "goldstein": self.goldstein(code),
+                  "plover": mapping.type if mapping else None, "plover_mode": mapping.mode if mapping else None}
+        if why:
+            update["rule"] = f"{event.rule} | {why}"
+        return event.model_copy(update=update)
 
     def parent(self, code: str) -> str | None:
         """The next less specific code that exists (``0332`` -> ``033`` -> ``03``), or None for a root."""

@@ -195,3 +195,60 @@ def purpose_clauses(verb: Token, noun: Token | None = None) -> list[Token]:
     out.extend(g for _, o in st.prep_objects(verb) for g in o.children
                if g.dep_ == "acl" and g.tag_ == "VBG" and not st.own_subjects(g))
     return out
+
+
+#: Nouns of pressing someone to act, besides the lexicon's appeal and demand nouns: what a refusal can defy.
+PRESSING_NOUNS = frozenset({"pressure", "call", "demand", "appeal", "request", "plea", "urging", "entreaty",
+                            "ultimatum", "warning", "protest", "objection", "criticism", "insistence"})
+#: "DESPITE pressure", "NOTWITHSTANDING calls"; "in DEFIANCE of", "in the FACE of", "in SPITE of"; "DEFYING calls".
+DEFIANCE_PREPS = frozenset({"despite", "notwithstanding"})
+DEFIANCE_NOUNS = frozenset({"defiance", "face", "spite"})
+DEFYING_VERBS = frozenset({"defy", "ignore", "resist", "disregard", "flout", "brush"})
+
+
+def defied_pressers(head: Token, asking: frozenset[str] | set[str] = frozenset()) -> list[Token]:
+    """Who pressed for what a refusal turns down, named in a phrase of defiance on ``head``: "declined to resign
+    DESPITE pressure BY the anti-corruption commission", "in defiance of calls FROM the EU", "defying U.S. DEMANDS",
+    "despite INDIA'S appeals". ``asking``: more nouns of pressing (the lexicon's appeal and demand nouns). A phrase
+    that names no presser ("despite the rain", "despite growing pressure") gives nothing."""
+    nouns: list[Token] = []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in DEFIANCE_PREPS:
+            nouns += [t for g in c.children if g.dep_ == "pobj" for t in st.conjuncts(g)]
+        elif c.dep_ == "prep" and c.lower_ == "in":
+            nouns += [t for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in DEFIANCE_NOUNS
+                      for o, t in st.prep_objects(g) if o == "of"]
+        elif c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in DEFYING_VERBS:
+            nouns += [t for o in c.children if o.dep_ == "dobj" for t in st.conjuncts(o)]
+    out: list[Token] = []
+    for n in nouns:
+        if n.pos_ != "NOUN" or n.lemma_.lower() not in PRESSING_NOUNS | set(asking):
+            continue
+        by = [t for p, t in st.prep_objects(n) if p in ("by", "from")]
+        out += by or [m for m in n.children if m.dep_ in ("poss", "compound", "amod", "nmod")]
+    return out
+
+
+#: Kinds of names that say where something is (not demonyms: "Indonesian rule" places nothing).
+PLACE_NAME_KINDS = frozenset({"place", "capital", "country"})
+
+
+def own_place_countries(heads: list[Token], names) -> set[str]:  # type: ignore[no-untyped-def]
+    """Countries of the places named in the locative phrases on ``heads``, nested phrases included: "rioted AT A JAIL
+    IN East Timor's capital Dili" -> {TLS}. Time phrases and other prepositions ("against", "from") are left out."""
+    out: set[str] = set()
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ not in LOCATION_PREPS or is_time_phrase(c):
+                continue
+            out.update(e.country for t in c.subtree if t.i in names for e in names[t.i][1]
+                       if e.kind in PLACE_NAME_KINDS and e.country)
+    return out
+
+
+#: Documents that speak for their author when they are the subject of a verb of saying: "a REPORT by X alleged".
+DOCUMENT_NOUNS = frozenset({"report", "study", "statement", "communique", "communiqué", "document", "dossier",
+                            "survey", "memorandum", "memo", "paper", "letter", "declaration", "bulletin", "audit"})
+#: Participles that say who made a document or where it came out: "a report RELEASED in Kigali", "ISSUED by".
+PUBLISHING_VERBS = frozenset({"release", "issue", "publish", "prepare", "compile", "commission", "write", "draft",
+                              "produce", "present", "submit", "unveil", "distribute", "circulate", "sign", "make"})

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable
 from spacy.tokens import Token
 
 from dyads.events import structure as st
+from dyads.events.ontology import load_ontology
 from dyads.model import Event
 
 if TYPE_CHECKING:
@@ -29,6 +30,20 @@ PARTNER_PREPS = {"with", "between", "among", "amongst"}
 #: Objects of a meeting verb that are the meeting itself, not a partner: "held an emergency MEETING", "a SESSION".
 SELF_MEETING_OBJECTS = {"session", "sitting", "plenary", "meeting", "emergency meeting", "consultation"}
 
+
+#: Verbs of calling for something (verbs.tsv gives "called for sanctions against Y" 111) and the prepositions that
+#: name whom such a call asks to act ("called ON the UN for sanctions", "appealed TO the EU for an embargo").
+CALL_VERBS = {"urge", "seek", "call", "appeal", "press", "push", "demand", "advocate"}
+ADDRESSEE_PREPS = {"on", "upon", "to"}
+#: The code of a call with an addressee: the generic appeal, as "called on the UN" alone gives (verbs.tsv).
+APPEAL = "020"
+
+#: Documents whose relative or infinitive clause says what they say or aim at ("a resolution THAT AIMS TO impose a
+#: blockade", "a bill BANNING imports"): that content is no act of anyone's, only the document's adoption is.
+DOCUMENT_NOUNS = {"resolution", "draft", "bill", "law", "legislation", "motion", "proposal", "plan", "amendment",
+                  "decree", "text", "initiative", "blueprint", "measure"}
+#: Links from a clause up to the clause that holds it ("aims TO TIGHTEN ... and IMPOSE").
+CLAUSE_LINKS = ("xcomp", "conj", "advcl", "ccomp")
 
 #: Military cooperation (training, exercises), which needs a partner outside the doer's own state.
 MILITARY_COOPERATION = "062"
@@ -68,8 +83,12 @@ def prune_codings(coded: list[tuple[_Candidate, list[Event]]],
                 continue
             if _purpose_of_requested_event(c.verb, ev.source.code, requests, is_event_noun):
                 continue  # "demanded a meeting of the Council TO DISCUSS Croatia's advance": the demand only
+            if _content_of_document(c.verb, ev):
+                continue  # "a resolution that AIMS TO IMPOSE a blockade against Serbia": what it says, not an act
             if _content_of_agreement(c.verb, ev.source.code, nouns):
                 continue  # "signed an agreement TO INCREASE trade": what was agreed, not a second event
+            if ev.cameo == "111" and _asks_addressee(c.verb, ev):
+                ev = load_ontology().recode(ev, APPEAL, "a call that asks an addressee is an appeal to it")  # "called ON THE UN for sanctions against Israel": an appeal to the UN
             kept.append((_depth(c.verb), ev))
     best: dict[tuple[str | None, str | None, str], tuple[tuple[int, int], Event]] = {}
     for depth, ev in kept:
@@ -79,6 +98,16 @@ def prune_codings(coded: list[tuple[_Candidate, list[Event]]],
             best[key] = (rank, ev)
     chosen = {id(ev) for _, ev in best.values()}
     return [ev for _, ev in kept if id(ev) in chosen]
+
+
+def _asks_addressee(verb: Token, ev: Event) -> bool:
+    """Is ``ev`` (a 111 from a call for punishing someone) aimed at whom the call asks to act ("called ON the UN for
+    sanctions against Israel", "appealed TO the EU for an embargo")? Then it is an appeal to that addressee, not a
+    denunciation of it; a call naming no addressee ("called for sanctions against Nigeria") stays 111."""
+    if ev.target is None or verb.lemma_.lower() not in CALL_VERBS:
+        return False
+    return any(p in ADDRESSEE_PREPS and ev.target.text in " ".join(t.text for t in o.subtree)
+               for p, o in st.prep_objects(verb))
 
 
 def _body_meeting_alone(c: _Candidate, bodies: frozenset[str]) -> bool:
@@ -111,6 +140,22 @@ def _content_of_agreement(verb: Token, source: str | None, nouns: dict[int, set[
         return any(o.lemma_.lower() in st.COMMITMENT_NOUNS and source in nouns.get(o.i, ())
                    for o in st.objects(verb.head))
     return False
+
+
+def _content_of_document(verb: Token, ev: Event) -> bool:
+    """Is ``verb`` in a relative or participle clause of a document noun ("a Security Council resolution THAT AIMS
+    TO tighten sanctions and IMPOSE a blockade", "a draft IMPOSING an embargo") with the document as the event's
+    doer? The clause is the document's content; whoever adopts, supports or rejects it is coded on that verb."""
+    tok = verb
+    while tok.dep_ in CLAUSE_LINKS and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("relcl", "acl"):
+        return False
+    noun = tok.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return False
+    words = ev.source.text.split()
+    return bool(words) and words[-1] == noun.text
 
 
 def _specificity(code: str) -> int:

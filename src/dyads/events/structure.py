@@ -54,7 +54,25 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children) or shares_passive(verb)
+
+
+def shares_passive(verb: Token) -> bool:
+    """A bare participle coordinated after a passive verb is passive too, sharing its auxiliary and subject: "were
+    arrested and CHARGED", "were ambushed and KILLED by militants", "were arrested by police and later RELEASED"."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i == verb.i or verb.tag_ != "VBN" or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS | {"aux", "auxpass"} for c in verb.children):
+        return False
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in head.children)
+
+
+def shared_passive_subject(verb: Token) -> list[Token]:
+    """The passive subject a participle shares with the passive verb before it (`shares_passive`)."""
+    if not shares_passive(verb):
+        return []
+    return [t for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in conjuncts(c)]
 
 
 def particle(verb: Token) -> str | None:
@@ -79,6 +97,8 @@ def objects(verb: Token) -> list[Token]:
         out.extend(conjuncts(verb.head))  # "the fighters Taiwan ordered" (no relative pronoun)
     if _relative_gap_is_object(verb):
         out = conjuncts(verb.head)  # "the howitzers that Australia promised Ukraine": the howitzers
+    if not out:
+        out = shared_passive_subject(verb)  # "were arrested and CHARGED": those arrested
     if not out:
         out = shared_objects(verb, deps)
     return out
@@ -162,7 +182,28 @@ def datives(verb: Token) -> list[Token]:
 
 
 def agents(verb: Token) -> list[Token]:
-    """The ``by`` agents of a passive verb."""
+    """The ``by`` agents of a passive verb; coordinated passives share them ("were ambushed and killed BY
+    militants", "were arrested BY police and later released")."""
+    out = _own_agents(verb)
+    if not out and shares_passive(verb):
+        out = _own_agents(verb.head)
+    if not out and is_passive(verb):
+        out = next((a for c in verb.children if c.dep_ == "conj" and c.i > verb.i and shares_passive(c)
+                    and (a := _own_agents(c))), [])
+    return out
+
+
+def maker_agents(noun: Token) -> list[Token]:
+    """The "by" agents of a participle describing a noun, also through a verb of belief: "a rocket FIRED BY
+    Hezbollah", "a missile believed to be FIRED BY rebels", "a bomb PLANTED BY militants"."""
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "acl":
+            out += _own_agents(c) or [a for x in c.children if x.dep_ == "xcomp" for a in _own_agents(x)]
+    return out
+
+
+def _own_agents(verb: Token) -> list[Token]:
     out: list[Token] = []
     for c in verb.children:
         if c.dep_ == "agent":
@@ -262,7 +303,11 @@ def subjects(verb: Token, *, passive_ok: bool = False) -> list[Token]:
                 # "X thanked Y and SAID he had ...", where the speaker is the subject of the first verb).
                 return subjects(token.head) or subj
             if token.dep_ == "conj" and is_passive(token.head) and not passive_ok:
-                return subj
+                sufferer = passive_partner_subject(token) if not subj else []
+                if sufferer and all(s.lower_ in PRONOUNS for s in sufferer):
+                    # "(X said) he was sacked and LEFT": whom the pronoun stands for, else the pronoun itself
+                    return subjects(token.head) or sufferer
+                return sufferer or subj
             token = token.head
             continue
         if not subj and token.dep_ == "acl":
@@ -272,9 +317,70 @@ def subjects(verb: Token, *, passive_ok: bool = False) -> list[Token]:
     return []
 
 
+def passive_partner_subject(verb: Token) -> list[Token]:
+    """The subject an active verb shares with the passive verb it is coordinated after: "the minister was indicted
+    by the court and WILL RESIGN", "troops were attacked by rebels and FOUGHT back" (the minister resigns, the troops
+    fight; the agent does neither). Active means an auxiliary of its own ("will", "has") or a finite form; a bare
+    participle shares the passive itself ("were arrested and CHARGED"), and so does one with a "by" agent."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i == verb.i or not is_passive(head) or is_passive(verb) or own_subjects(verb):
+        return []
+    if any(c.dep_ == "agent" for c in verb.children):
+        return []
+    own_aux = any(c.dep_ == "aux" for c in verb.children)
+    if not own_aux and verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []
+    passive_subj = next((c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    return conjuncts(passive_subj) if passive_subj is not None else []
+
+
 #: Verbs of saying that news style puts after the clause they report ("..., a rights group PROTESTED").
 SPEECH_VERBS = {"say", "protest", "charge", "complain", "allege", "claim", "report", "insist", "warn", "deny",
                 "announce", "state", "argue", "contend", "assert", "maintain", "admit", "confirm", "tell", "add"}
+
+
+def describes_speaker(verb: Token, reporting: frozenset[str] | set[str]) -> bool:
+    """Is the verb inside a description of the speaker of a verb of saying ("The Observatory, a group THAT TRACKS the
+    war, said ...", "..., a member of the team TRYING TO BROKER a pact has said")? Such a description says who the
+    speaker is, not what happened; a finished act told in it is still an event ("Iran, which ATTACKED Iraq last
+    week, said ...": past or perfect tense)."""
+    for tok in (verb, *verb.ancestors):
+        if tok.lemma_.lower() in reporting:
+            return False
+        if _speaker_modifier(tok, reporting):
+            return True
+    return False
+
+
+def _speaker_modifier(tok: Token, reporting: frozenset[str] | set[str]) -> bool:
+    """A relative clause or participle describing a speaker (see `describes_speaker`): a noun in the subject of a verb
+    of saying, or the noun phrase ending right before one ("..., a spokesman for the team NEGOTIATING the deal
+    said"; also the parser's misreading of the participle as an adverbial clause with the speaker its subject)."""
+    head = tok.head
+    if head.i == tok.i or tok.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return False
+    if tok.dep_ in ("acl", "relcl"):
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return False
+    elif not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and own_subjects(tok)
+              and not any(c.dep_ == "aux" for c in tok.children)):
+        return False
+    for said in tok.sent:
+        if said.i <= tok.i or said.lemma_.lower() not in reporting or not is_verb(said):
+            continue
+        speakers = [s for s in said.children if s.dep_ in SUBJECT_DEPS]
+        if tok.dep_ != "advcl" and any(s.left_edge.i <= head.i <= s.right_edge.i for s in speakers):
+            return True
+        if any(s.i > said.i for s in speakers):
+            continue  # "..., said the army": the speaker comes after, the words before are the report
+        between = tok.doc[tok.right_edge.i + 1 : said.i]
+        if all(t.is_punct or (t.head.i == said.i and t.dep_ in ("aux", "neg", "advmod")) for t in between):
+            return True
+    return False
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
 
 
 def fronted_speaker(verb: Token) -> Token | None:
