@@ -12,7 +12,8 @@ Choices (documented in the generated files' header comments too):
 - Where the PLOVER 2.0 manual's own type and mode definitions contradict the 2021 draft crosswalk, the manual wins
   (`MANUAL_OVERRIDES`): international sanctions (163) are SANCTION/discontinue ("International (political or
   economic) sanctions are coded as discontinue"), and easing curfews or states of emergency (0813, 0814) is
-  CONCEDE ("removing curfews"; the root table maps 081-083 to CONCEDE).
+  CONCEDE ("removing curfews"; the root table maps 081-083 to CONCEDE); a leader stepping down as demanded (0831) is
+  RETREAT/resign ("RETREAT also covers resignations of government officials"; mode resign: "Official resignation").
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ MANUAL_OVERRIDES = {
     "163": ("SANCTION", "discontinue", "economic"),
     "0813": ("CONCEDE", "", "legal"),
     "0814": ("CONCEDE", "", "legal"),
+    "0831": ("RETREAT", "resign", "political_institutions"),
 }
 
 

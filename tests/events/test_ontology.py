@@ -31,3 +31,12 @@ def test_parent_walks_to_the_root():
     assert onto.parent("0332") == "033"
     assert onto.parent("033") == "03"
     assert onto.parent("03") is None
+
+
+def test_a_resignation_is_plover_retreat_resign(code_text):
+    """PLOVER's own definitions: "RETREAT also covers resignations of government officials" (mode resign), though the
+    draft crosswalk puts 0831 under CONCEDE; a resignation still to come is a promise (AGREE)."""
+    done = [e for e in code_text("Peru's interior minister resigned on Monday after protests in Lima.") if e.cameo == "0831"]
+    assert [(e.source.country, e.plover, e.plover_mode) for e in done] == [("PER", "RETREAT", "resign")]
+    promised = [e for e in code_text("Peru's interior minister will resign next week.") if e.cameo == "0831"]
+    assert [e.plover for e in promised] == ["AGREE"]
