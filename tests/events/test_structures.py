@@ -880,3 +880,30 @@ def test_a_weapon_agent_stands_for_whoever_used_it(code_text):
     assert _dyads_of(code_text("A Syrian jet was shot down by a Turkish missile.")) == {("TURMIL", "SYRMIL", "194")}
     assert _dyads_of(code_text("Three Iraqi civilians were killed by a roadside bomb.")) == {
         ("IRQUAF", "IRQCVL", "1833")}
+
+
+def test_a_fight_told_in_a_phrase_on_another_act(code_text):
+    # the verb's subject fights whom the fight noun names, besides the verb's own event
+    assert _dyads_of(code_text(
+        "Vietnamese-led forces have retaken a strategic village in western Cambodia after fierce fighting with "
+        "guerrillas who overran it late last month.")) >= {("VNM", "KHM", "192"), ("VNM", "KHMREB", "190")}
+    assert _dyads_of(code_text("Sudanese troops seized the town after fighting with Chadian rebels.")) == {
+        ("SDNMIL", "TCDREB", "190")}
+    assert ("IRQMIL", "IMGREBISI", "190") in _dyads_of(code_text(
+        "Iraqi troops advanced on Mosul amid fierce clashes with Islamic State militants."))
+    assert _dyads_of(code_text("During three days of fighting with the Sri Lankan army, Tamil rebels seized two "
+                               "towns.")) == {("LKAREB", "LKAMIL", "190")}
+    assert _dyads_of(code_text("Russian troops took the town following a gun battle with Ukrainian soldiers.")) == {
+        ("RUSMIL", "UKRMIL", "193")}
+    # one event per dyad and root: the verb's own fight stays
+    assert _dyads_of(code_text("Israeli soldiers shot two Hezbollah guerrillas in clashes with Hezbollah.")) == {
+        ("ISRMIL", "LBNREBHEZ", "193")}
+    # no fight: talks are no event of their own here, a fight that ended is a clause, a passive subject is no doer
+    assert _dyads_of(code_text("Egyptian police arrested the men after talks with Israel.")) == {
+        ("EGYCOP", "EGYCVL", "173")}
+    assert _dyads_of(code_text("Indian troops retook the post after fighting ended.")) == {("INDMIL", None, "192")}
+    assert code_text("Israeli soldiers were wounded in clashes with Hezbollah guerrillas.") == []
+    # a statement after a fight is not the speaker's fight
+    assert {e.cameo[:2] for e in code_text(
+        "Egypt said after clashes with Libyan troops that it would reinforce the border.")} <= {"01", "02", "03",
+                                                                                               "13", "15"}

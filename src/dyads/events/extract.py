@@ -111,6 +111,13 @@ VIOLENT_PROTEST_CODE = "145"
 #: Verbs of fighting that are mutual by meaning ("Indian and Chinese troops clashed"); "US and British warships
 #: shot down drones" is not.
 RECIPROCAL_VERBS = {"clash", "fight", "skirmish", "battle", "exchange", "trade", "brawl", "scuffle"}
+#: Nouns of armed fighting that, in a phrase of circumstance on another act ("retook the town AFTER FIGHTING WITH
+#: rebels"), tell the subject's fight with the side they name (nouns.tsv gives the code; 190 when it has none).
+FIGHT_NOUNS = {"fighting", "fight", "clash", "battle", "skirmish", "firefight", "gunfight", "gun battle", "shootout",
+               "combat", "hostility"}
+FIGHT_CODE = "190"
+#: Verbs of saying or proclaiming: a statement made after a fight is not the fighters' own act.
+STATEMENT_VERBS = frozenset({"declare", "proclaim", "announce", "say", "state", "tell", "vow", "pledge", "promise"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +151,9 @@ class Trigger:
     """The event noun is the verb's subject ("riots ... continued"): its modifiers and phrases give the actors."""
     labour_only: bool = False
     """A strike only when labour does it or the clause names a strike: "workers stopped work" (`_is_walkout`)."""
+    adjunct: bool = False
+    """The event is a fight told in a phrase of circumstance on the verb ("retook the town AFTER FIGHTING WITH
+    rebels"): the verb's subject fights whom the noun names (`EventExtractor._fight_candidates`)."""
 
 
 @dataclass(slots=True)
@@ -527,10 +537,50 @@ class EventExtractor:
         asking = {f.word.i for c in cands for f in c.cues.frames if f.noun is not None and f.word.i != c.verb.i}
         cands = [c for c in cands if c.trigger.clause is not None or not (
             c.verb.i in framed and (self.lexicon.frames.get(c.verb.lemma_.lower()) or c.verb.i in asking))]
+        cands += self._fight_candidates(sent)
         coded = [(c, self._code(c, sent, ctx, actor, names)) for c in cands]
         memory.last_groups = groups  # after coding: a "they" in this sentence meant the previous sentence's groups
         kept = prune_codings(coded, self._is_event_noun, self.lexicon.classes.get("BODY", frozenset()))
         return kept + self._other_sides(coded, kept)
+
+    def _is_fight_noun(self, tok: Token) -> bool:
+        """A noun of armed fighting ("fierce FIGHTING", "CLASHES", "a gun BATTLE"), or the gerund "fighting" the
+        parser reads as a verb ("three days of FIGHTING with the army")."""
+        if tok.pos_ == "VERB":
+            return tok.lower_ == "fighting" and tok.dep_ in ("pobj", "pcomp", "dobj")
+        return tok.pos_ == "NOUN" and bool(set(ph.noun_terms(tok)) & FIGHT_NOUNS)
+
+    def _fight_candidates(self, sent) -> list[_Candidate]:  # type: ignore[no-untyped-def]
+        """Fights told in a phrase of circumstance on an asserted act: "Vietnamese-led forces retook a village AFTER
+        FIERCE FIGHTING WITH GUERRILLAS" -> the verb's subject uses force (190, or the noun's own code: a firefight
+        is 193) against the noun's "with"/"against" side. Only violent nouns ("after talks with Egypt" is no event
+        of its own here); not under a passive verb (its subject is no doer), a negation, a future or a frame that
+        recodes the act."""
+        out: list[_Candidate] = []
+        for verb in sent:
+            if not ph.is_predicate(verb) or verb.pos_ not in ("VERB", "AUX") or st.is_passive(verb):
+                continue
+            if verb.lemma_.lower() in self._speech | STATEMENT_VERBS:
+                continue  # "X declared a ceasefire / said ... after battles with Y": who speaks need not have fought
+            fights = st.fight_adjuncts(verb, self._is_fight_noun)
+            if not fights:
+                continue
+            sources = st.subjects(verb)
+            if not sources:
+                continue
+            cues = st.frame_cues(verb, self.lexicon.frames)
+            if cues.negated or cues.future or cues.hypothetical or any(
+                    f.kind in CODING_FRAMES or f.kind == "deny" for f in cues.frames):
+                continue
+            for noun, sides in fights:
+                n = self.noun_entry(noun) if noun.pos_ == "NOUN" else None
+                code = n.cameo if n is not None and n.cameo[:2] == "19" else FIGHT_CODE
+                prep = next(c for c in verb.children if noun in c.subtree)
+                trigger = Trigger(code, f"fight noun '{noun.text}' in a '{prep.lower_}' phrase on '{verb.lemma_}' "
+                                        f"-> {code} (the subject against its side)",
+                                  f"{prep.text} {noun.text}", 0.65, noun=noun, nominal=True, adjunct=True)
+                out.append(_Candidate(verb, trigger, cues, sources, [sides]))
+        return out
 
     def _is_event_noun(self, tok: Token) -> bool:
         """A noun that names an event ("talks", "ceasefire"), or a gathering ("a session of the Council")."""
@@ -575,6 +625,22 @@ class EventExtractor:
         if c.trigger.labour_only and not self._is_walkout(c, sources):
             return []  # "China stopped work on the dam": a halt, not a strike
         targets = self._resolve_targets(c, actor, sources, names)
+        if c.trigger.adjunct:
+            if all(t.entry.endswith(DOMESTIC_DEFAULT) for t in targets):
+                # "... in western Cambodia after fighting with GUERRILLAS": a side with no country of its own is
+                # placed where the sentence sets it, before the doers' own country
+                # (the sentence's one country, else the one country its places name: "Vietnamese ... in CAMBODIA")
+                source_codes = {s.code for s in sources}
+                placed = [a for a in self._placed_roles(c.targets[0], names, c.verb) if a.code not in source_codes]
+                country = self._placed_country(names)
+                if not placed and country is not None and country not in {s.country for s in sources}:
+                    placed = [t.model_copy(update={
+                        "code": country + (t.role or ""), "country": country,
+                        "entry": f"{t.entry.removesuffix(DOMESTIC_DEFAULT)}the only country the sentence places"})
+                        for t in targets]
+                targets = placed or targets
+            if not targets:
+                return []  # the fight's side names no one the actors know
         if c.trigger.clause is not None and not targets:
             return []  # an allegation is about someone: with the clause's subject unknown there is no event
         clash = self._crowd_clash(c, code, sources, actor)

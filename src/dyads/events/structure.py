@@ -651,3 +651,37 @@ def for_clause_doers(clause: Token) -> list[Token]:
             return [o for c in prep.children if c.dep_ == "pobj" and any(
                 t.ent_type_ in NAMED_PARTIES for t in c.subtree) for o in conjuncts(c)]
     return []
+
+
+#: Phrases of circumstance on a verb that set its act in a fight ("retook the town AFTER fierce fighting with X",
+#: "advanced AMID clashes with Y", "DURING three days of fighting with the army", "killed IN fighting with Z").
+FIGHT_ADJUNCT_PREPS = frozenset({"after", "amid", "amidst", "during", "following", "in"})
+#: Spans that measure a fight ("three DAYS of fighting", "a ROUND of clashes"): the fight is their "of" phrase.
+FIGHT_SPAN_NOUNS = frozenset({"day", "week", "month", "hour", "night", "year", "weekend", "round", "period",
+                              "bout", "wave", "series", "spell", "string"})
+#: Prepositions on a fight noun that name the other side ("fighting WITH rebels", "clashes AGAINST the army").
+FIGHT_PARTY_PREPS = ("with", "against")
+
+
+def fight_adjuncts(verb: Token, is_fight) -> list[tuple[Token, list[Token]]]:  # type: ignore[no-untyped-def]
+    """(fight noun, the sides it is fought with) for each after/amid/during/following phrase (or "in fighting
+    with") on ``verb`` whose object is a fight noun (``is_fight``) naming a side with "with"/"against": "retook the
+    village after fierce FIGHTING WITH GUERRILLAS". "after talks with Egypt" is no fight; "after fighting ended" is a
+    clause, not a phrase."""
+    out: list[tuple[Token, list[Token]]] = []
+    for c in verb.children:
+        word = c.lower_
+        if word not in FIGHT_ADJUNCT_PREPS or c.dep_ not in ("prep", "advcl", "advmod"):
+            continue
+        objs = [o for o in c.children if o.dep_ in ("pobj", "dobj", "pcomp")]
+        if word != "in":  # "DURING three days OF fighting": the span's "of" phrase
+            objs += [g for o in objs if o.lemma_.lower() in FIGHT_SPAN_NOUNS for p in o.children
+                     if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ in ("pobj", "pcomp")]
+        for noun in objs:
+            if not is_fight(noun):
+                continue
+            sides = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in FIGHT_PARTY_PREPS
+                     for o in p.children if o.dep_ == "pobj" for t in conjuncts(o)]
+            if sides:
+                out.append((noun, sides))
+    return out
