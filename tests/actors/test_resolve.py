@@ -490,3 +490,18 @@ def test_prisoners_who_are_acted_on_get_no_role(pipeline):
 def test_jewish_settlers_are_israeli_civilians_wherever_they_live(resolve_subject, text):
     actor = resolve_subject(text)
     assert actor is not None and actor.code == "ISRCVL", (text, actor)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Hezbollah guerrillas killed the deputy chief of Israel's militia ally in southern Lebanon.",
+         {("LBNREBHEZ", "LBNREB", "186")}),
+        ("Saudi jets struck Iran's proxies in Yemen on Tuesday.", {("SAUMIL", "YEM", "195")}),
+        ("Turkish drones hit Russia's militia allies in northern Syria.", {("TURMIL", "SYRREB", "195")}),
+    ],
+)
+def test_a_patrons_ally_is_an_actor_of_where_it_is(code_text, text, expected):
+    """ "X's ally/proxy in Y" is no organ of X: CAMEO codes the client by where it is."""
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in code_text(text)}
+    assert got == expected, (text, got)

@@ -68,6 +68,9 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG"}
 #: Heads of a group that belongs to the state that settled it, not to the land it lives in: "Jewish SETTLERS in
 #: Hebron" are Israeli civilians, "Moroccan SETTLERS in Western Sahara" Moroccan.
 SETTLERS = {"settler", "colonist"}
+#: Heads that name a client of their possessor, not a part of it: "Israel's militia ALLY in southern Lebanon", "Iran's
+#: PROXIES in Yemen" are actors of where they are, not of their patron.
+CLIENT_NOUNS = {"ally", "proxy", "client", "surrogate", "protege", "protégé"}
 #: Heads that make a people's name its elite: "Yoruba LEADERS", "Pashtun tribal CHIEFS" (not its state's government).
 PEOPLE_ELITES = {"leader", "chief", "notable", "figure"}
 #: Prepositions of an organisation's own name: "the Association OF African Jurists", "Centre FOR Human Rights".
@@ -254,6 +257,8 @@ class ActorResolver:
                 seen_spans.add(span.start)
                 for e in entries:
                     found.setdefault(e.kind, (span, e))
+        if head.lemma_.lower() in CLIENT_NOUNS and any(c.dep_ == "poss" for c in head.children):
+            return self._client(head, names, on, memory, _depth)
         role_hit = self.role_of(head)
         title_role = None
         for t in tokens:
@@ -414,6 +419,28 @@ class ActorResolver:
                 word = self.dictionary.org_heads.get(("sector", term))
                 if word is not None:
                     return word.with_country
+        return None
+
+    def _client(self, head: Token, names, on: date | None, memory: DocumentMemory,  # type: ignore[no-untyped-def]
+                depth: int) -> Actor | None:
+        """A possessor's ally or proxy ("Israel's militia ALLY in southern Lebanon") is no organ of the possessor:
+        it is an actor of the country it is placed in (its "in" phrase), with the role its modifiers give (militia ->
+        REB), or unknown when it is placed nowhere."""
+        if depth >= 3:
+            return None
+        role = next((r for m in head.children if m.dep_ in ("compound", "amod") and (r := self.role_of(m))), None)
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACEMENT_PREPS:
+                continue
+            for pobj in prep.children:
+                place = self.resolve(pobj, names, on=on, memory=memory, _depth=depth + 1) if pobj.dep_ == "pobj" \
+                    else None
+                if place is not None and place.country and not place.role:
+                    code = place.country + (role[0] if role else "")
+                    text = head.doc[min(t.i for t in head.subtree):max(t.i for t in head.subtree) + 1].text
+                    return Actor(code=code, country=place.country, role=role[0] if role else None, text=text,
+                                 entry=f"{place.entry}; a client placed by '{prep.lower_}', not its patron"
+                                       + (f"; role {role[2]}" if role else ""))
         return None
 
     def _unplaced_group(self, head, text: str, role: tuple[str, str, str]) -> Actor | None:  # type: ignore[no-untyped-def]
