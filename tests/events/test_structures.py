@@ -907,3 +907,45 @@ def test_a_fight_told_in_a_phrase_on_another_act(code_text):
     assert {e.cameo[:2] for e in code_text(
         "Egypt said after clashes with Libyan troops that it would reinforce the border.")} <= {"01", "02", "03",
                                                                                                "13", "15"}
+
+
+def test_the_topic_of_a_meeting_is_no_party_to_it(code_text):
+    # what talks, a summit or a meeting is ON / ABOUT / OVER is its topic; with no partner, a venue abroad is the target
+    assert _dyads_of(code_text("Obama is scheduled to attend a summit in Switzerland on the unrest in Iran.",
+                               date="2010-03-05")) == {("USAGOV", "CHE", "036")}
+    assert _dyads_of(code_text("China held talks with Egypt on the Gaza crisis.")) == {
+        ("CHN", "EGY", "046"), ("EGY", "CHN", "046")}
+    assert _dyads_of(code_text("Germany will host a conference in Berlin about the war in Ukraine.")) == {
+        ("DEU", None, "043")}
+    assert _dyads_of(code_text("The Japanese prime minister met in Geneva on the crisis in Sudan.")) == {
+        ("JPNGOV", "CHE", "040")}
+    # a venue in the source's own country is where, not whom
+    assert _dyads_of(code_text("The Turkish president held talks in Ankara on the refugee crisis.")) == {
+        ("TURGOV", None, "046")}
+    # negatives: "on" still names the target of acts other than meetings
+    assert _dyads_of(code_text("Russia imposed sanctions on Ukraine.")) == {("RUS", "UKR", "163")}
+    assert _dyads_of(code_text("Turkey called on Israel to halt the attacks.")) == {("TUR", "ISR", "0256")}
+
+
+def test_a_reflexive_object_is_the_source_itself(code_text):
+    assert _dyads_of(code_text("Iraq had attacked itself.")) == {("IRQ", "IRQ", "190")}
+    assert _dyads_of(code_text("Hamas militants attacked themselves.")) == {("PSEREBHMS", "PSEREBHMS", "190")}
+    assert _dyads_of(code_text("The Syrian army shelled itself by mistake.")) == {("SYRMIL", "SYRMIL", "194")}
+    # negatives: a later phrase naming another party outranks it; an emphatic "himself" is no object
+    assert _dyads_of(code_text("Israel defended itself against Hamas.")) == {("ISR", "PSEREBHMS", "052")}
+    assert _dyads_of(code_text("The Iranian president himself criticized Israel.")) == {("IRNGOV", "ISR", "111")}
+
+
+def test_agentless_passive_retreat_codes_the_retreating_side(code_text):
+    assert _dyads_of(code_text("One third of ethnic Albanian guerrillas operating in Macedonia have been demobilized "
+                               "since the August accord.", date="2001-10-05")) == {("MKDREB", "MKD", "0873")}
+    assert _dyads_of(code_text("Thousands of Russian troops were withdrawn from Georgia.")) == {
+        ("RUSMIL", "GEO", "0874")}
+    assert _dyads_of(code_text("Two thousand Syrian soldiers were withdrawn from Lebanon.")) == {
+        ("SYRMIL", "LBN", "0874")}
+    assert _dyads_of(code_text("Half of the Ethiopian soldiers stationed in Somalia were pulled out.")) == {
+        ("ETHMIL", "SOM", "0874")}
+    # negatives: an agent named stays the source; a declared ceasefire is no doer
+    assert {e.source.code for e in code_text("Rebel fighters were disarmed by UN peacekeepers in Liberia.")} == {
+        "IGOUNOPKO"}
+    assert code_text("A ceasefire was declared in Sudan.") == []

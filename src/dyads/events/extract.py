@@ -93,6 +93,12 @@ STRIKE_PHRASE_PREPS = ("on", "in", "during", "as", "for", "at")
 #: with Y" (046, negotiate). Meetings (040) and visits (042, 043) are one-way: the visitor or host is the source.
 MUTUAL_CODES = {"046"}
 PARTNER_PREPS = ("with", "between")
+SELF_RETREAT_CODES = frozenset({"0873", "0874"})  # demobilize; retreat or surrender militarily
+REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself",
+                                "yourselves", "oneself"})
+REFLEXIVE_ENTRY = "reflexive pronoun: the source itself"
+# What a meeting, talks or a summit is about ("ON the unrest in Iran", "OVER Libya"): its topic, never a party to it
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 #: Modalities under which only the subject's side is told: "X refused talks with Y", "X did not negotiate with Y".
 ONE_SIDED_MODALITIES = {Modality.NEGATED, Modality.DENIED, Modality.REFUSED, Modality.DEMANDED}
 #: Military withdrawal and de-escalation (087x), and the phrases that say where the withdrawing party goes.
@@ -338,6 +344,16 @@ class EventExtractor:
             if passive and not sources and trigger.cameo[:2] in VIOLENT_ROOTS:
                 sources = self._attack_causes(verb)
             targets = self.targets(verb, trigger, passive)
+            if passive and not sources and trigger.cameo in SELF_RETREAT_CODES:
+                # "thousands of troops WERE WITHDRAWN from the border", "guerrillas operating in Macedonia have BEEN
+                # DEMOBILIZED": with no agent, the ones withdrawn or demobilized are the doers (CAMEO codes the
+                # retreating side as source); the place they leave or operate in is the target
+                objs = [o for o in st.objects(verb) if o is not trigger.noun]
+                own = {t.i for s in objs for t in s.subtree}
+                sources = [g for o in objs for g in (ph.of_contents(o) or [o])]  # "one third OF the guerrillas"
+                targets = [[t for t in tier if t.i not in own] for tier in targets[1:]] + [
+                    [t for s in sources for g in (s, *ph.of_contents(s)) for c in g.children if c.dep_ == "acl"
+                     for p, t in st.prep_objects(c) if p in ("in", "inside")]]
             if trigger.clause is not None:
                 # "X alleged that CROATIA failed to ...": the one the clause is about is the target
                 targets = [st.own_subjects(trigger.clause) or [c for c in trigger.clause.children
@@ -458,6 +474,9 @@ class EventExtractor:
                           else st.prep_objects(h))
         level1 = [(p, t) for p, t in level1 if p in order or trigger.prep == p or (allowed_in and p == "in")]
         level1 = [(p, t) for p, t in level1 if t.i not in _destinations(verb, trigger)]
+        consult = _is_consultation(trigger.cameo)
+        if consult:  # "a summit ON the unrest in Iran", "talks with Egypt OVER Libya": what it is about, not who meets
+            level1 = [(p, t) for p, t in level1 if p not in TOPIC_PREPS or p == trigger.prep]
         if trigger.cameo[:2] == "14":  # "struck IN PROTEST OVER a law": what the protest is over is the verb's
             level1 += [pt for p, n in level1 if p == "in" and n.lemma_.lower() in CAUSE_NOUNS
                        for pt in st.prep_objects(n) if pt[0] in order]
@@ -478,6 +497,8 @@ class EventExtractor:
         level2.sort(key=lambda pt: order.get(pt[0], len(order)))
         # 4. where the object is: "halt mediation efforts IN Serbia" (never the verb's own place phrase)
         placed = [t for h in holders[1:] for p, t in st.prep_objects(h) if p == "in"]
+        if consult:  # "will meet IN ZURICH" with no partner named: a venue abroad (own places are dropped later)
+            placed += [t for p, t in st.prep_objects(verb) if p == "in" and p != trigger.prep]
         if trigger.cameo[:2] in PLACE_TARGET_ROOTS:  # "resume attacks IN Israel", "step up operations INSIDE Israel"
             placed += [t for h in holders for p, t in st.prep_objects(h) if p in FORCE_PLACE_PREPS and p != "in"
                        or h is verb and p == "in"]
@@ -695,7 +716,7 @@ class EventExtractor:
             if targets:
                 notes.append("domestic measure against the own population (no target named)")
                 rule = " | ".join([c.trigger.rule, *notes])
-        if code[:2] in MUTUAL_ROOTS and _only_own_places(targets, sources):
+        if code[:2] in MUTUAL_ROOTS and _only_own_places(targets, sources, single=_is_consultation(code)):
             # "India and Pakistan held talks IN ISLAMABAD": a place of one of the parties is where, not whom
             notes.append("a place of the coordinated sources' own countries is no target")
             targets = []
@@ -707,7 +728,10 @@ class EventExtractor:
             rule = " | ".join([c.trigger.rule, *notes])
         out: list[Event] = []
         for s in sources:
-            ts: list[Actor | None] = [t for t in (sources if mutual else targets) if t.code != s.code] or [None]
+            if targets and all(t.entry == REFLEXIVE_ENTRY for t in targets):
+                ts: list[Actor | None] = [next(t for t in targets if t.code == s.code)]  # each acts on itself
+            else:
+                ts = [t for t in (sources if mutual else targets) if t.code != s.code] or [None]
             for t in ts:
                 out.append(Event(
                     doc=ctx.doc_id, sentence=sent.text, sentence_index=ctx.index, span=(ctx.start, ctx.end),
@@ -803,11 +827,18 @@ class EventExtractor:
         (`_victims_abroad`)."""
         source_codes = {s.code for s in sources}
         fallback: list[Actor] = []  # a domestic default waits for the named targets of later tiers
+        reflexive: list[Actor] = []  # "attacked ITSELF": the source, when no tier names anyone else
         own = _addresses_own(c)
         struck = c.trigger.cameo[:2] in VIOLENT_ROOTS
         for tier in c.targets:
             found = []
             for t in tier:
+                if t.lower_ in REFLEXIVE_PRONOUNS and t.dep_ not in ("appos", "npadvmod") and len(sources) == 1:
+                    # "Iraq had attacked ITSELF": the doer is also the one acted on, unless a later phrase names
+                    # another ("defended itself AGAINST Hamas"); coordinated doers ("Iraq and Iran attacked
+                    # themselves") read as each other, left to the mutual coding
+                    reflexive = reflexive or [sources[0].model_copy(update={
+                        "text": f"{t.text} ({sources[0].text})", "entry": REFLEXIVE_ENTRY})]
                 a = self._target_actor(t, actor, sources, own=own, struck=struck)
                 if a is not None and a.code and a.code not in source_codes:
                     found.append(a)
@@ -816,6 +847,8 @@ class EventExtractor:
             if named:
                 return ph.most_specific(named)
             fallback = fallback or found
+        if reflexive:
+            return reflexive
         if fallback and struck and names is not None:
             fallback = self._victims_abroad(c, fallback, actor, sources, names)
         return ph.most_specific(fallback) if fallback else []
@@ -1298,10 +1331,16 @@ def _the_other_side(events: list[Event], note: str, coded: list[Event]) -> list[
     return out
 
 
-def _only_own_places(targets: list[Actor], sources: list[Actor]) -> bool:
-    """Targets that are all places (a capital, a town) in the countries of two or more coordinated sources."""
+def _is_consultation(code: str) -> bool:
+    """Meeting, talks, visits, mediation and the intent to meet (04x, 036): acts whose topic is no party."""
+    return code[:2] == "04" or code == "036"
+
+
+def _only_own_places(targets: list[Actor], sources: list[Actor], single: bool = False) -> bool:
+    """Targets that are all places (a capital, a town) in the countries of two or more coordinated sources (with
+    ``single``, of one source too: "the Japanese prime minister met in Tokyo" names where, not whom)."""
     countries = {s.country for s in sources if s.country}
-    return len(countries) > 1 and bool(targets) and all(
+    return len(countries) > (0 if single else 1) and bool(targets) and all(
         t.country in countries and t.entry and (" capital " in f" {t.entry} " or " place " in f" {t.entry} ")
         for t in targets)
 

@@ -27,7 +27,8 @@ def is_predicate(tok: Token) -> bool:
 CONTAINER_NOUNS = {"kg", "kilogram", "ton", "tonne", "tons", "worth", "batch", "shipment", "consignment", "part",
                    "portion", "share", "number", "lot", "package", "load", "supply", "quantity", "amount", "set",
                    "pair", "squadron", "fleet", "dozen", "hundred", "thousand", "million", "day", "week",
-                   "delivery", "first", "unit", "tranche", "round", "score", "team", "group", "mission"}
+                   "delivery", "first", "unit", "tranche", "round", "score", "team", "group", "mission",
+                   "half", "third", "quarter", "fraction"}  # "one THIRD of the guerrillas"
 
 
 def of_contents(noun: Token) -> list[Token]:
