@@ -949,3 +949,17 @@ def test_agentless_passive_retreat_codes_the_retreating_side(code_text):
     assert {e.source.code for e in code_text("Rebel fighters were disarmed by UN peacekeepers in Liberia.")} == {
         "IGOUNOPKO"}
     assert code_text("A ceasefire was declared in Sudan.") == []
+
+
+def test_an_invitation_is_aimed_at_whom_its_act_would_meet(code_text):
+    """Accepting or refusing an invitation is aimed at whom it was to meet or visit: the object of its infinitive or
+    that object's parties; an inviter named with "from" still comes first."""
+    def dyads(text):
+        return {(e.source.country, e.target.country if e.target else None, e.cameo[:2]) for e in code_text(text)}
+
+    assert dyads("Iran accepted an invitation to visit Moscow next month.") == {("IRN", "RUS", "03")}
+    assert dyads("Hamas rejected an invitation to attend talks with Fatah in Cairo.") == {("PSE", "PSE", "12")}
+    assert dyads("The Palestinian Islamic Jihad movement rejected an invitation to attend a meeting next week of "
+                 "Palestinian factions.") == {("PSE", "PSE", "12")}
+    assert dyads("India accepted an invitation from Japan to attend the G7 summit.") == {("IND", "JPN", "03")}
+    assert dyads("Iran rejected the invitation.") == {("IRN", None, "12")}

@@ -45,6 +45,9 @@ IN_TARGET_ROOTS = {"08", "14", "15"}
 THREAT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 #: Violence that an attack noun can do by itself: "a bombing KILLED", "the blast WOUNDED", "an explosion DESTROYED".
 VIOLENT_ROOTS = {"18", "19", "20"}
+#: Nouns of being asked to come ("accepted an INVITATION to visit Moscow"), whose act names whom one would meet.
+INVITATION_NOUNS = {"invitation", "invite"}
+INVITED_PARTY_PREPS = ("of", "with", "between", "among")
 #: Prepositions of the attack a passive act of violence happened in: "were killed IN a bombing", "DURING a raid".
 ATTACK_CAUSE_PREPS = ("in", "during")
 #: The CAMEO role of attackers nobody has named (roles.tsv: "gunman", "attacker").
@@ -506,7 +509,11 @@ class EventExtractor:
         # "rallied IN CARACAS against Colombian bases": where it happened is the target only when nothing else is
         where = [t for p, t in level1 if allowed_in and p == "in" and trigger.prep != "in"]
         aimed = [t for p, t in level1 if not (allowed_in and p == "in" and trigger.prep != "in")]
-        return [direct, accused, aimed, where, [t for _, t in level2], placed]
+        # 5. whom an invitation is to meet or visit: "accepted an invitation TO VISIT MOSCOW", "rejected an invitation
+        # to attend a meeting OF PALESTINIAN FACTIONS"
+        invited = [t for o in [*objs, *([trigger.noun] if trigger.noun is not None else [])]
+                   if o.lemma_.lower() in INVITATION_NOUNS for t in _invited_parties(o)]
+        return [direct, accused, aimed, where, [t for _, t in level2], placed, invited]
 
     def _asked_targets(self, verb: Token, trigger: Trigger) -> list[list[Token]]:
         """An appeal or demand noun coded by itself, whose that-clause names who must act: "reiterated its insistence
@@ -1311,6 +1318,21 @@ def _destinations(verb: Token, trigger: Trigger) -> set[int]:
     if not any(p in ("from", "out of") for p, _ in phrases):
         return set()
     return {t.i for p, t in phrases if p in DESTINATION_PREPS}
+
+
+def _invited_parties(invitation: Token) -> list[Token]:
+    """Whom an invitation's act meets or visits: the object of its infinitive ("to visit MOSCOW"), or the parties of
+    that object ("to attend talks WITH FATAH", "a meeting OF PALESTINIAN FACTIONS"), or the place it goes to
+    ("to travel TO BEIJING")."""
+    out: list[Token] = []
+    for act in invitation.children:
+        if act.dep_ not in ("acl", "relcl") or act.tag_ != "VB":
+            continue
+        for o in st.objects(act):
+            out += st.conjuncts(o) if o.pos_ == "PROPN" else [
+                t for p, n in st.prep_objects(o) if p in INVITED_PARTY_PREPS for t in st.conjuncts(n)]
+        out += [t for p, n in st.prep_objects(act) if p in ("to", "with") for t in st.conjuncts(n)]
+    return out
 
 
 def _specificity(code: str) -> int:
