@@ -69,9 +69,12 @@ def prune_codings(coded: list[tuple[_Candidate, list[Event]]],
             if c.verb.dep_ == "relcl" and n.i == c.verb.head.i:
                 continue  # the noun a relative clause describes is not what that clause's event is about
             nouns.setdefault(n.i, set()).update(e.source.code for e in evs)
+    deliveries = _deliveries_of_aid(coded)
     kept: list[tuple[int, Event]] = []
     for c, evs in coded:
         for ev in evs:
+            if id(ev) in deliveries:
+                continue  # "donated and personally DELIVERED goods to the school": the aid's delivery, one act
             if ev.target is None and ev.source.code in dyadic_sources and not ev.weapons:
                 continue  # (a target-less event naming weapons stays: the arms ledger reads its supplier off them)
             if ev.target is None and ev.cameo[:2] == "04" and _body_meeting_alone(c, bodies):
@@ -88,7 +91,8 @@ def prune_codings(coded: list[tuple[_Candidate, list[Event]]],
             if _content_of_agreement(c.verb, ev.source.code, nouns):
                 continue  # "signed an agreement TO INCREASE trade": what was agreed, not a second event
             if ev.cameo == "111" and _asks_addressee(c.verb, ev):
-                ev = load_ontology().recode(ev, APPEAL, "a call that asks an addressee is an appeal to it")  # "called ON THE UN for sanctions against Israel": an appeal to the UN
+                # "called ON THE UN for sanctions against Israel": an appeal to the UN
+                ev = load_ontology().recode(ev, APPEAL, "a call that asks an addressee is an appeal to it")
             kept.append((_depth(c.verb), ev))
     best: dict[tuple[str | None, str | None, str], tuple[tuple[int, int], Event]] = {}
     for depth, ev in kept:
@@ -98,6 +102,26 @@ def prune_codings(coded: list[tuple[_Candidate, list[Event]]],
             best[key] = (rank, ev)
     chosen = {id(ev) for _, ev in best.values()}
     return [ev for _, ev in kept if id(ev) in chosen]
+
+
+#: Roots of aid (07) and of the plain economic cooperation (06) a delivery of goods is coded as on its own.
+AID_ROOT, COOPERATION_ROOT = "07", "06"
+
+
+def _deliveries_of_aid(coded: list[tuple[_Candidate, list[Event]]]) -> set[int]:
+    """Events that only deliver what a coordinated verb gives as aid: in "donated and personally delivered goods to
+    the school" the delivery (06x) is how the donation (07x) reached the school, one act. Weapons stay apart (the arms
+    ledger reads a sale and a delivery as two steps)."""
+    by_verb = {c.verb.i: evs for c, evs in coded}
+    out: set[int] = set()
+    for c, evs in coded:
+        partners = [c.verb.head.i] if c.verb.dep_ == "conj" else []
+        partners += [t.i for t in c.verb.children if t.dep_ == "conj"]
+        aid = {(e.source.code, e.target.code) for i in partners for e in by_verb.get(i, [])
+               if e.target is not None and e.cameo[:2] == AID_ROOT}
+        out |= {id(e) for e in evs if e.cameo[:2] == COOPERATION_ROOT and not e.weapons and e.target is not None
+                and (e.source.code, e.target.code) in aid}
+    return out
 
 
 def _asks_addressee(verb: Token, ev: Event) -> bool:
