@@ -963,3 +963,13 @@ def test_an_invitation_is_aimed_at_whom_its_act_would_meet(code_text):
                  "Palestinian factions.") == {("PSE", "PSE", "12")}
     assert dyads("India accepted an invitation from Japan to attend the G7 summit.") == {("IND", "JPN", "03")}
     assert dyads("Iran rejected the invitation.") == {("IRN", None, "12")}
+
+
+def test_the_content_of_an_allegation_is_reported_not_asserted(code_text):
+    """An act told in the that-clause of a claim noun is someone's claim, as with the verb "alleged that"."""
+    claimed = code_text("Ghana's government investigated an allegation that Togolese troops had attacked a border "
+                        "post in Ghana.")
+    assert {(e.source.country, e.cameo[:2], e.modality.value) for e in claimed if e.cameo[:2] == "19"} == {
+        ("TGO", "19", "reported")}
+    told = code_text("Togolese troops attacked a border post in Ghana on Monday.")
+    assert {e.modality.value for e in told if e.cameo[:2] == "19"} == {"asserted"}

@@ -1280,7 +1280,7 @@ class EventExtractor:
             modality = Modality.HYPOTHETICAL
         elif cues.future:
             modality = Modality.INTENDED
-        elif any(fr.kind == "report" for fr in cues.frames):
+        elif any(fr.kind == "report" for fr in cues.frames) or _content_of_claim(c.verb):
             modality = Modality.REPORTED
         if code not in self.ontology:
             return None, modality, notes
@@ -1318,6 +1318,22 @@ def _destinations(verb: Token, trigger: Trigger) -> set[int]:
     if not any(p in ("from", "out of") for p, _ in phrases):
         return set()
     return {t.i for p, t in phrases if p in DESTINATION_PREPS}
+
+
+#: Nouns whose that-clause is someone's claim, not an established fact: "an ALLEGATION that the NPFL had taken over
+#: Greenville", "reports that troops crossed the border".
+CLAIM_NOUNS = {"allegation", "claim", "accusation", "charge", "report", "rumour", "rumor", "assertion", "suggestion"}
+
+
+def _content_of_claim(verb: Token) -> bool:
+    """Is ``verb`` the that-clause of a claim noun ("investigated an allegation THAT the rebels HAD TAKEN OVER the
+    city")? Its act is reported, as in "alleged that the rebels had taken over the city"."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN" \
+        and clause.head.lemma_.lower() in CLAIM_NOUNS and any(c.dep_ == "mark" and c.lower_ == "that"
+                                                               for c in clause.children)
 
 
 def _invited_parties(invitation: Token) -> list[Token]:
