@@ -30,7 +30,7 @@ from dyads.events import phrases as ph
 from dyads.events.pruning import prune_codings
 from dyads.events import structure as st
 from dyads.events.lexicon import Lexicon, NounEntry, VerbEntry
-from dyads.events.ontology import Ontology
+from dyads.events.ontology import Ontology, specificity
 from dyads.events.temporal import ResolvedDate, event_date
 from dyads.model import Actor, Event, Modality, Quantity, Weapon
 
@@ -911,7 +911,7 @@ class EventExtractor:
         """"A CAR BOMBING killed ...", "were killed in an Israeli AIR RAID": an attack noun doing the violence has its
         own violent code, which says more than the verb's generic one."""
         entry = self.noun_entry(attack) if attack.pos_ == "NOUN" else None
-        if entry is None or entry.cameo[:2] not in VIOLENT_ROOTS or _specificity(entry.cameo) <= _specificity(code):
+        if entry is None or entry.cameo[:2] not in VIOLENT_ROOTS or specificity(entry.cameo) <= specificity(code):
             return code  # "attacks have killed top LEADERS": the verb's assassination (186) says more than "attack"
         notes.append(f"attack '{attack.text}' {code}->{entry.cameo}")
         return entry.cameo
@@ -1349,11 +1349,6 @@ def _invited_parties(invitation: Token) -> list[Token]:
                 t for p, n in st.prep_objects(o) if p in INVITED_PARTY_PREPS for t in st.conjuncts(n)]
         out += [t for p, n in st.prep_objects(act) if p in ("to", "with") for t in st.conjuncts(n)]
     return out
-
-
-def _specificity(code: str) -> int:
-    """How much a code says beyond its root: "190" 2, "195" 3, "1831" 4."""
-    return len(code.rstrip("0"))
 
 
 def _the_other_side(events: list[Event], note: str, coded: list[Event]) -> list[Event]:

@@ -83,6 +83,11 @@ class Ontology:
         return None
 
 
+def specificity(code: str) -> int:
+    """How much a CAMEO code says beyond its root's general code: "190" 2, "195" 3, "1831" 4; a bare root 0."""
+    return len(code.rstrip("0")) if len(code) > 2 else 0
+
+
 @lru_cache(maxsize=1)
 def load_ontology() -> Ontology:
     """Load the shipped CAMEO and PLOVER tables once per process."""

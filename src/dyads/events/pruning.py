@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 from spacy.tokens import Token
 
 from dyads.events import structure as st
-from dyads.events.ontology import load_ontology
+from dyads.events.ontology import load_ontology, specificity
 from dyads.model import Event
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ APPEAL = "020"
 
 #: Documents whose relative or infinitive clause says what they say or aim at ("a resolution THAT AIMS TO impose a
 #: blockade", "a bill BANNING imports"): that content is no act of anyone's, only the document's adoption is.
-DOCUMENT_NOUNS = {"resolution", "draft", "bill", "law", "legislation", "motion", "proposal", "plan", "amendment",
+CONTENT_DOCUMENTS = {"resolution", "draft", "bill", "law", "legislation", "motion", "proposal", "plan", "amendment",
                   "decree", "text", "initiative", "blueprint", "measure"}
 #: Links from a clause up to the clause that holds it ("aims TO TIGHTEN ... and IMPOSE").
 CLAUSE_LINKS = ("xcomp", "conj", "advcl", "ccomp")
@@ -97,7 +97,7 @@ def prune_codings(coded: list[tuple[_Candidate, list[Event]]],
     best: dict[tuple[str | None, str | None, str], tuple[tuple[int, int], Event]] = {}
     for depth, ev in kept:
         key = (ev.source.code, ev.target.code if ev.target else None, ev.cameo[:2])
-        rank = (-_specificity(ev.cameo), depth)  # the most specific code, then the higher clause
+        rank = (-specificity(ev.cameo), depth)  # the most specific code, then the higher clause
         if key not in best or rank < best[key][0]:
             best[key] = (rank, ev)
     chosen = {id(ev) for _, ev in best.values()}
@@ -176,15 +176,10 @@ def _content_of_document(verb: Token, ev: Event) -> bool:
     if tok.dep_ not in ("relcl", "acl"):
         return False
     noun = tok.head
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in DOCUMENT_NOUNS:
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CONTENT_DOCUMENTS:
         return False
     words = ev.source.text.split()
     return bool(words) and words[-1] == noun.text
-
-
-def _specificity(code: str) -> int:
-    """3- and 4-digit codes say more than a root's general code ("100" demand, "190" use force)."""
-    return len(code.rstrip("0")) if len(code) > 2 else 0
 
 
 def _depth(tok: Token) -> int:
